@@ -1,0 +1,59 @@
+# PSTN Console — the two commands are `make serve` and `make test`. Both install what is missing
+# (and skip what is present), so they work on a fresh machine with only rustup, cargo, node, npm.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CARGO_TERM_COLOR := never
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+SIM_ADDR ?= 127.0.0.1:8081
+APP_ADDR ?= 127.0.0.1:8080
+SEED ?= demo
+
+.PHONY: serve test bench dist setup setup-test build sim
+
+## Tools for building: the wasm target, Trunk, wasm-bindgen-cli, wasm-opt (npm binaryen).
+setup:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@[ -x e2e/node_modules/.bin/wasm-opt ] && [ -d e2e/node_modules/@playwright/test ] || (cd e2e && npm ci --no-audit --no-fund)
+	@cargo fetch --quiet
+
+## Also what the tests need: Chromium and its driver, brotli, the spec checker's Python modules.
+setup-test: setup
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver brotli >/dev/null)
+	@python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml
+
+## The release build in dist/ (no config.json: every deployment brings its own, or none for Webex).
+build: setup
+	trunk build --release --offline
+
+dist: build
+
+sim:
+	cargo build --quiet -p webex-sim
+
+## Build, then run the simulator (demo org) and serve the app pointed at it. Ctrl-C stops both.
+serve: build sim
+	@echo '{"apiBase": "http://$(SIM_ADDR)/v1"}' > dist/config.json
+	@echo
+	@echo "PSTN Console: http://$(APP_ADDR)/   (Webex simulator at http://$(SIM_ADDR)/v1)"
+	@echo "Sign in with the demo access token: demo-admin-token"
+	@echo
+	target/debug/webex-sim --seed $(SEED) --addr $(SIM_ADDR) --serve-app dist --app-addr $(APP_ADDR)
+
+## Every check, failing on the first error; ends with 'N passed, N failed'.
+test: setup-test
+	bash .ci/test.sh
+
+## Sizes of what a browser downloads (a benchmark, not a test).
+bench: build
+	bash .ci/bench.sh dist

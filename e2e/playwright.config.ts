@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// The release build (../dist) and the Webex simulator, both on loopback, started by Playwright.
+export const SIM = 'http://127.0.0.1:8181';
+export const APP = 'http://127.0.0.1:8180';
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1, // every test resets the one simulator
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: APP,
+    trace: 'off',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command:
+      'echo \'{"apiBase": "http://127.0.0.1:8181/v1"}\' > ../dist/config.json && ' +
+      '../target/debug/webex-sim --seed demo --addr 127.0.0.1:8181 --oauth-auto ' +
+      '--record ../target/e2e-exchanges.jsonl --serve-app ../dist --app-addr 127.0.0.1:8180',
+    url: `${APP}/index.html`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

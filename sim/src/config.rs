@@ -1,0 +1,126 @@
+//! Command line of `webex-sim`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub const USAGE: &str = "usage: webex-sim [--addr 127.0.0.1:8081] [--seed demo|large|empty] \
+[--record FILE.jsonl] [--oauth-auto] [--serve-app DIR --app-addr 127.0.0.1:8080]";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seed {
+    Demo,
+    Large,
+    Empty,
+}
+
+impl Seed {
+    pub fn parse(s: &str) -> Option<Seed> {
+        match s {
+            "demo" => Some(Seed::Demo),
+            "large" => Some(Seed::Large),
+            "empty" => Some(Seed::Empty),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Seed::Demo => "demo",
+            Seed::Large => "large",
+            Seed::Empty => "empty",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub seed: Seed,
+    pub record: Option<PathBuf>,
+    /// Authorize redirects at once instead of showing a consent page.
+    pub oauth_auto: bool,
+    pub serve_app: Option<PathBuf>,
+    pub app_addr: SocketAddr,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8081)),
+            seed: Seed::Demo,
+            record: None,
+            oauth_auto: false,
+            serve_app: None,
+            app_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        }
+    }
+}
+
+impl Config {
+    /// Parses the arguments after the program name; `Err` carries the message to print.
+    pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
+        let mut config = Config::default();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let (flag, inline) = match arg.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+                _ => (arg.clone(), None),
+            };
+            let mut value = |name: &str| {
+                inline
+                    .clone()
+                    .or_else(|| args.next())
+                    .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+            };
+            match flag.as_str() {
+                "--addr" => config.addr = parse_addr(&value("--addr")?)?,
+                "--app-addr" => config.app_addr = parse_addr(&value("--app-addr")?)?,
+                "--seed" => {
+                    let v = value("--seed")?;
+                    config.seed = Seed::parse(&v)
+                        .ok_or_else(|| format!("unknown seed '{v}' (demo, large, empty)"))?;
+                }
+                "--record" => config.record = Some(PathBuf::from(value("--record")?)),
+                "--serve-app" => config.serve_app = Some(PathBuf::from(value("--serve-app")?)),
+                "--oauth-auto" => config.oauth_auto = true,
+                "-h" | "--help" => return Err(USAGE.to_string()),
+                other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
+            }
+        }
+        Ok(config)
+    }
+}
+
+fn parse_addr(s: &str) -> Result<SocketAddr, String> {
+    s.parse()
+        .map_err(|_| format!("'{s}' is not an address like 127.0.0.1:8081"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn parses_every_flag() {
+        let c = Config::from_args(args(
+            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001",
+        ))
+        .unwrap();
+        assert_eq!(c.addr.port(), 9000);
+        assert_eq!(c.seed, Seed::Large);
+        assert!(c.oauth_auto);
+        assert_eq!(c.app_addr.port(), 9001);
+        assert_eq!(c.serve_app.unwrap().to_str(), Some("dist"));
+    }
+
+    #[test]
+    fn rejects_unknown_flags_and_seeds() {
+        assert!(Config::from_args(args("--nope")).is_err());
+        assert!(Config::from_args(args("--seed huge")).is_err());
+        assert!(Config::from_args(args("--addr")).is_err());
+    }
+}

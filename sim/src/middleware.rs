@@ -1,0 +1,112 @@
+//! Around every call: a tracking id (header and error bodies), armed faults, and the exchange
+//! record of `/v1` calls.
+
+use std::time::Duration;
+
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use crate::errors::{ApiError, TRACKING_ID};
+use crate::faults::{self, Fault};
+use crate::ids::tracking_id;
+use crate::record::Exchange;
+use crate::state::AppState;
+
+pub const TRACKINGID: HeaderName = HeaderName::from_static("trackingid");
+
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// The OAuth endpoints live under `/v1` but are not REST API operations of the spec.
+fn is_recorded_api(path: &str) -> bool {
+    path.starts_with("/v1/") && !path.starts_with("/v1/authorize") && path != "/v1/access_token"
+}
+
+pub async fn around(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let tid = tracking_id();
+    let path = request.uri().path().to_string();
+    let mut response = if request.method() != Method::OPTIONS && is_recorded_api(&path) {
+        TRACKING_ID
+            .scope(tid.clone(), api_call(state, request, next, &tid))
+            .await
+    } else {
+        TRACKING_ID.scope(tid.clone(), next.run(request)).await
+    };
+    if let Ok(v) = HeaderValue::from_str(&tid) {
+        response.headers_mut().insert(TRACKINGID, v);
+    }
+    response
+}
+
+async fn api_call(state: AppState, request: Request, next: Next, tid: &str) -> Response {
+    let method = request.method().to_string();
+    let path = request.uri().path().to_string();
+    let path_and_query = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| path.clone());
+    let (parts, body) = request.into_parts();
+    let request_bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
+    let request_json = json_or_null(&request_bytes);
+
+    let fault = faults::take(&mut state.lock().faults, &method, &path);
+    let response = match fault {
+        Some(fault) => {
+            if fault.delay_ms > 0 {
+                tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
+            }
+            match fault.status {
+                Some(status) => fault_response(&fault, status),
+                None => {
+                    next.run(Request::from_parts(parts, Body::from(request_bytes)))
+                        .await
+                }
+            }
+        }
+        None => {
+            next.run(Request::from_parts(parts, Body::from(request_bytes)))
+                .await
+        }
+    };
+
+    let (parts, body) = response.into_parts();
+    let response_bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
+    let exchange = Exchange {
+        method,
+        path: path_and_query,
+        status: parts.status.as_u16(),
+        request: request_json,
+        response: json_or_null(&response_bytes),
+        tracking_id: tid.to_string(),
+    };
+    if let Some(recorder) = &state.recorder {
+        recorder.write(&exchange);
+    }
+    state.lock().exchanges.push(exchange);
+    Response::from_parts(parts, Body::from(response_bytes))
+}
+
+fn fault_response(fault: &Fault, status: u16) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = match &fault.body {
+        Some(body) => (status, axum::Json(body.clone())).into_response(),
+        None => ApiError::for_status(status).into_response(),
+    };
+    if let Some(secs) = fault.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}
+
+fn json_or_null(bytes: &Bytes) -> Value {
+    if bytes.is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_slice(bytes).unwrap_or(Value::Null)
+}

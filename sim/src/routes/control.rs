@@ -1,0 +1,134 @@
+//! `/_sim/…`: what end-to-end tests use to steer the simulator. No auth.
+
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::config::Seed;
+use crate::errors::{code, ApiError};
+use crate::faults::Fault;
+use crate::ids::unique_token;
+use crate::seed::DEMO_ADMIN_TOKEN;
+use crate::state::{AppState, Token};
+
+fn parse<T: for<'de> Deserialize<'de>>(body: &Bytes) -> Result<T, ApiError> {
+    let text = if body.iter().all(u8::is_ascii_whitespace) {
+        &b"{}"[..]
+    } else {
+        &body[..]
+    };
+    serde_json::from_slice(text)
+        .map_err(|e| ApiError::bad_request(code::INVALID_FIELD, format!("Invalid body: {e}")))
+}
+
+pub async fn add_fault(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let fault: Fault = parse(&body)?;
+    if fault.status.is_some_and(|s| !(100..=599).contains(&s)) {
+        return Err(ApiError::invalid_field(
+            "status",
+            "It must be an HTTP status.",
+        ));
+    }
+    let echo = serde_json::to_value(&fault).unwrap_or(Value::Null);
+    state.lock().faults.push(fault);
+    Ok((StatusCode::CREATED, Json(echo)).into_response())
+}
+
+pub async fn list_faults(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({ "faults": state.lock().faults }))
+}
+
+pub async fn clear_faults(State(state): State<AppState>) -> StatusCode {
+    state.lock().faults.clear();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResetBody {
+    seed: Option<String>,
+}
+
+pub async fn reset(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let body: ResetBody = parse(&body)?;
+    let seed =
+        match body.seed.as_deref() {
+            None => None,
+            Some(s) => Some(Seed::parse(s).ok_or_else(|| {
+                ApiError::invalid_field("seed", "It must be demo, large or empty.")
+            })?),
+        };
+    state.reset(seed);
+    let seed = state.lock().seed;
+    Ok(Json(json!({ "seed": seed.as_str() })).into_response())
+}
+
+pub async fn exchanges(State(state): State<AppState>) -> Json<Value> {
+    Json(json!(state.lock().exchanges))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct MintBody {
+    token: Option<String>,
+    /// Seconds from now; absent means no expiry.
+    expires_in: Option<u64>,
+    /// An existing token whose admin and scopes the new one copies.
+    like: Option<String>,
+    /// Overrides the copied scopes.
+    scopes: Option<Vec<String>>,
+}
+
+pub async fn mint_token(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let body: MintBody = parse(&body)?;
+    let like = body.like.unwrap_or_else(|| DEMO_ADMIN_TOKEN.to_string());
+    let mut sim = state.lock();
+    let model = sim
+        .db
+        .tokens
+        .get(&like)
+        .cloned()
+        .ok_or_else(|| ApiError::invalid_field("like", "No such token."))?;
+    let token = body.token.unwrap_or_else(|| unique_token("sim_"));
+    sim.db.tokens.insert(
+        token.clone(),
+        Token {
+            person_id: model.person_id,
+            scopes: body.scopes.unwrap_or(model.scopes),
+            expires_at: body
+                .expires_in
+                .map(|s| Instant::now() + Duration::from_secs(s)),
+        },
+    );
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "token": token, "expiresIn": body.expires_in, "like": like })),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+struct ExpireBody {
+    token: String,
+}
+
+pub async fn expire_token(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let body: ExpireBody = parse(&body)?;
+    let mut sim = state.lock();
+    let token = sim
+        .db
+        .tokens
+        .get_mut(&body.token)
+        .ok_or_else(|| ApiError::not_found("No such token."))?;
+    token.expires_at = Some(Instant::now());
+    Ok(StatusCode::NO_CONTENT)
+}

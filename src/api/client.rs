@@ -1,0 +1,295 @@
+//! The one place that talks HTTP: base URL, bearer token, `orgId`, JSON, errors, retries, paging.
+
+use super::error::{ApiError, WebexError};
+use super::paging::{next_page, retry_after, NextPage};
+use gloo_net::http::{Request, RequestBuilder};
+use serde::{de::DeserializeOwned, Serialize};
+use std::sync::Arc;
+
+/// The default API base when `config.json` names none.
+pub const WEBEX_API_BASE: &str = "https://webexapis.com/v1";
+
+/// How many items a list page asks for; Webex telephony lists accept up to 1,000.
+const PAGE_SIZE: usize = 1000;
+
+/// What the client tells the page while a call is under way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClientEvent {
+    /// Webex asked us to slow down (429) or the item is locked (423): waiting this many seconds
+    /// before attempt number `next_attempt`.
+    Waiting { seconds: u32, next_attempt: u32 },
+    /// The wait is over and the call is being sent again.
+    Resumed,
+    /// Webex refused the token (401): the session is over.
+    Unauthorized,
+}
+
+type Observer = Arc<dyn Fn(ClientEvent) + Send + Sync>;
+
+/// A signed-in connection to the Webex API. Cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    base: Arc<str>,
+    token: Arc<str>,
+    org_id: Option<Arc<str>>,
+    observer: Option<Observer>,
+}
+
+/// The HTTP methods the console uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+/// A successful answer, before its body is read as a model.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+    pub link: Option<String>,
+    pub tracking_id: Option<String>,
+}
+
+impl Answer {
+    /// Reads the body as `T`; a body that does not fit is an [`ApiError::Unexpected`].
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        serde_json::from_str(&self.body).map_err(|e| ApiError::Unexpected {
+            status: self.status,
+            detail: e.to_string(),
+            tracking_id: self.tracking_id.clone(),
+        })
+    }
+}
+
+/// A list answer: Webex names the array differently per endpoint (`items`, `locations`, ...).
+pub trait ListPage: DeserializeOwned {
+    type Item;
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+impl Client {
+    /// A client for `base` (e.g. `https://webexapis.com/v1`) acting with `token`.
+    pub fn new(base: &str, token: &str) -> Self {
+        Client {
+            base: base.trim_end_matches('/').into(),
+            token: token.into(),
+            org_id: None,
+            observer: None,
+        }
+    }
+
+    /// The same client acting on another organization (partner admins), sent as `orgId`.
+    pub fn with_org(mut self, org_id: Option<&str>) -> Self {
+        self.org_id = org_id.map(Into::into);
+        self
+    }
+
+    /// The same client reporting waits and 401s to `observer`.
+    pub fn with_observer(mut self, observer: impl Fn(ClientEvent) + Send + Sync + 'static) -> Self {
+        self.observer = Some(Arc::new(observer));
+        self
+    }
+
+    /// The API base this client calls.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The organization acted on, when it is not the admin's own.
+    pub fn org_id(&self) -> Option<&str> {
+        self.org_id.as_deref()
+    }
+
+    fn notify(&self, event: ClientEvent) {
+        if let Some(observer) = &self.observer {
+            observer(event);
+        }
+    }
+
+    /// The full URL of `path` with `query`, adding `orgId` to organization-scoped calls.
+    pub fn url(&self, path: &str, query: &[(&str, &str)]) -> String {
+        let mut url = format!("{}{}", self.base, path);
+        let org = self
+            .org_id
+            .as_deref()
+            .filter(|_| path.starts_with("/telephony") || path.starts_with("/locations"));
+        let pairs = query
+            .iter()
+            .copied()
+            .filter(|(_, v)| !v.is_empty())
+            .chain(org.map(|o| ("orgId", o)));
+        for (i, (key, value)) in pairs.enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(&encode_component(key));
+            url.push('=');
+            url.push_str(&encode_component(value));
+        }
+        url
+    }
+
+    fn builder(&self, method: Method, url: &str) -> RequestBuilder {
+        let builder = match method {
+            Method::Get => Request::get(url),
+            Method::Post => Request::post(url),
+            Method::Put => Request::put(url),
+            Method::Delete => Request::delete(url),
+        };
+        builder
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .header("Accept", "application/json")
+    }
+
+    /// Sends one call to `url`, waiting and retrying only on 429 and 423.
+    pub async fn send_url(&self, method: Method, url: &str, body: Option<String>) -> Result<Answer, ApiError> {
+        let mut attempt = 1;
+        loop {
+            let builder = self.builder(method, url);
+            let request = match &body {
+                Some(json) => builder
+                    .header("Content-Type", "application/json")
+                    .body(json.clone()),
+                None => builder.build(),
+            }
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::Network(network_detail(&e)))?;
+            let status = response.status();
+            let headers = response.headers();
+            let tracking_id = headers.get("trackingid");
+            let retry_header = headers.get("retry-after");
+            let link = headers.get("link");
+            let text = response.text().await.unwrap_or_default();
+            if (200..300).contains(&status) {
+                return Ok(Answer {
+                    status,
+                    body: text,
+                    link,
+                    tracking_id,
+                });
+            }
+            if let Some(seconds) = retry_after(status, retry_header.as_deref(), attempt) {
+                attempt += 1;
+                self.notify(ClientEvent::Waiting {
+                    seconds,
+                    next_attempt: attempt,
+                });
+                gloo_timers::future::TimeoutFuture::new(seconds * 1000).await;
+                self.notify(ClientEvent::Resumed);
+                continue;
+            }
+            if status == 401 {
+                self.notify(ClientEvent::Unauthorized);
+            }
+            return Err(ApiError::Webex(WebexError::from_response(status, &text, tracking_id)));
+        }
+    }
+
+    /// Sends a call to `path` with an optional JSON body.
+    pub async fn send<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&B>,
+    ) -> Result<Answer, ApiError> {
+        let body = body
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        self.send_url(method, &self.url(path, query), body).await
+    }
+
+    /// GET `path` and read the answer as `T`.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T, ApiError> {
+        self.send::<()>(Method::Get, path, query, None).await?.json()
+    }
+
+    /// Every item of a list, following `Link: rel="next"` (or `start`/`max`) to the end.
+    pub async fn get_all<P: ListPage>(&self, path: &str, query: &[(&str, &str)]) -> Result<Vec<P::Item>, ApiError> {
+        let max = PAGE_SIZE.to_string();
+        let mut query: Vec<(&str, &str)> = query.to_vec();
+        query.push(("max", &max));
+        let mut url = self.url(path, &query);
+        let mut start = 0;
+        let mut items = Vec::new();
+        loop {
+            let answer = self.send_url(Method::Get, &url, None).await?;
+            let page: Vec<P::Item> = answer.json::<P>()?.into_items();
+            let received = page.len();
+            items.extend(page);
+            match next_page(answer.link.as_deref(), start, PAGE_SIZE, received) {
+                NextPage::Url(next) => {
+                    start += received;
+                    url = next;
+                }
+                NextPage::Start(next) => {
+                    start = next;
+                    let offset = start.to_string();
+                    let mut q = query.clone();
+                    q.push(("start", &offset));
+                    url = self.url(path, &q);
+                }
+                NextPage::Done => return Ok(items),
+            }
+        }
+    }
+}
+
+/// A readable reason for a failed fetch; browsers say little ("Failed to fetch") on purpose.
+fn network_detail(error: &gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => js.message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters stay as they are).
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_carry_query_and_org_only_where_it_belongs() {
+        let c = Client::new("https://webexapis.com/v1/", "t");
+        assert_eq!(
+            c.url("/telephony/config/premisePstn/trunks", &[("name", "Main & Co"), ("trunkType", "")]),
+            "https://webexapis.com/v1/telephony/config/premisePstn/trunks?name=Main%20%26%20Co"
+        );
+        let c = c.with_org(Some("Y2lz/b3Jn+"));
+        assert_eq!(
+            c.url("/telephony/config/locations", &[]),
+            "https://webexapis.com/v1/telephony/config/locations?orgId=Y2lz%2Fb3Jn%2B"
+        );
+        assert_eq!(c.url("/people/me", &[]), "https://webexapis.com/v1/people/me");
+        assert_eq!(c.org_id(), Some("Y2lz/b3Jn+"));
+    }
+
+    #[test]
+    fn unexpected_bodies_are_errors_not_panics() {
+        let a = Answer {
+            status: 200,
+            body: "<html>".into(),
+            link: None,
+            tracking_id: Some("X".into()),
+        };
+        let err = a.json::<serde_json::Value>().unwrap_err();
+        assert!(matches!(err, ApiError::Unexpected { status: 200, .. }));
+        assert_eq!(err.tracking_id(), Some("X"));
+    }
+}

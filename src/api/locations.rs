@@ -1,0 +1,92 @@
+//! Webex Calling locations.
+
+use super::client::{Client, ListPage};
+use super::error::ApiError;
+use super::requests::PremiseRouteType;
+use serde::Deserialize;
+
+/// A Webex Calling location as listed (`GET /telephony/config/locations`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// A location's Calling details (`GET /telephony/config/locations/{id}`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct LocationDetails {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    /// Only present when the location reaches the PSTN through a local gateway.
+    #[serde(default)]
+    pub connection: Option<RouteRef>,
+    #[serde(default)]
+    pub default_domain: Option<String>,
+}
+
+/// A trunk or route group a location routes through.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct RouteRef {
+    #[serde(rename = "type")]
+    pub route_type: PremiseRouteType,
+    pub id: String,
+}
+
+#[derive(Deserialize)]
+struct Locations {
+    #[serde(default)]
+    locations: Vec<Location>,
+}
+
+impl ListPage for Locations {
+    type Item = Location;
+    fn into_items(self) -> Vec<Location> {
+        self.locations
+    }
+}
+
+/// Every Webex Calling location of the organization, all pages, sorted by name.
+pub async fn list(client: &Client) -> Result<Vec<Location>, ApiError> {
+    let mut all = client
+        .get_all::<Locations>("/telephony/config/locations", &[("order", "name")])
+        .await?;
+    all.sort_by_cached_key(|l| l.name.to_lowercase());
+    Ok(all)
+}
+
+/// One location's Calling details.
+pub async fn get(client: &Client, location_id: &str) -> Result<LocationDetails, ApiError> {
+    client
+        .get(&format!("/telephony/config/locations/{}", path_segment(location_id)), &[])
+        .await
+}
+
+/// An id made safe to place in a URL path.
+pub fn path_segment(id: &str) -> String {
+    super::client::encode_component(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_examples_deserialize() {
+        let list: Locations = serde_json::from_str(r#"{"locations":[{"id":"Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2YyZmUzOGVkLTNmNGYtNGI1NC04M2YzLTk4MDg3MWQzMjM5Yw","name":"Denver","routingPrefix":"3","outsideDialDigit":"1258","callingLineId":{"phoneNumber":"+12145556985"},"e911SetupRequired":false,"enforceOutsideDialDigit":true},{"id":"Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzljYzc0NDgxLTk3ZjAtNDA1NS1iYTIxLWE0NDBkMjUzZTc3OA","name":"Denver-2","routingPrefix":"234","outsideDialDigit":"12","callingLineId":{"name":"Denver Incoming","phoneNumber":null},"e911SetupRequired":false,"enforceOutsideDialDigit":false}]}"#).unwrap();
+        let items = list.into_items();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].name, "Denver-2");
+
+        let details: LocationDetails = serde_json::from_str(r#"{"id":"Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2M5N2VlMDQ5LTM1OWItNGM3OC04NDU0LTA1OGMyZWRlMjU2Mw","name":"Denver","announcementLanguage":"fr_fr","routingPrefix":"2","callingLineId":{"name":"Denver Incoming","phoneNumber":"+12145555698"},"connection":{"type":"TRUNK","id":"Y2lzY29zcGFyazovL3VzL1RSVU5LL2M1MGIxZjY2LTRjODMtNDAzNy04NjM1LTg2ZjlkM2VkZDQ5MQ"},"subscriptionId":"trial","externalCallerIdName":"Big Corp-Denver","userLimit":500000,"outsideDialDigit":"12","pAccessNetworkInfo":"Richardson-TX","defaultDomain":"98079822.int10.bcld.webex.com","chargeNumber":"+14158952369","enforceOutsideDialDigit":true,"useChargeNumberForPChargeInfo":true}"#).unwrap();
+        assert_eq!(details.connection.unwrap().route_type, PremiseRouteType::Trunk);
+    }
+
+    #[test]
+    fn ids_are_encoded_in_paths() {
+        assert_eq!(path_segment("a/b+c="), "a%2Fb%2Bc%3D");
+    }
+}

@@ -1,0 +1,55 @@
+//! The page header: the console's name, navigation, who is signed in, and sign-out.
+
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The header shown on every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        session.sign_out();
+        navigate("/", Default::default());
+    };
+    let signed_in = move || session.state.with(|s| s.is_some());
+    let who = move || session.state.with(|s| s.as_ref().map(|s| s.me.label().to_string()));
+    let org_name = move || session.state.with(|s| s.as_ref().and_then(|s| s.org_name.clone()));
+    view! {
+        <header class="app-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"☎"</span>
+                "PSTN Console"
+            </a>
+            <Show when=signed_in>
+                <nav class="main-nav" aria-label="Main">
+                    <A href="/trunks">"Trunks"</A>
+                    <A href="/locations">"Locations"</A>
+                </nav>
+                <div class="who" data-testid="signed-in-as">
+                    <span class="who-name">{who}</span>
+                    <span class="who-org">{org_name}</span>
+                </div>
+                <button type="button" class="button secondary" on:click=sign_out.clone()>
+                    "Sign out"
+                </button>
+            </Show>
+        </header>
+        <Show when=move || session.waiting.get().is_some()>
+            <div class="alert alert-info waiting" role="status">
+                {move || {
+                    session
+                        .waiting
+                        .get()
+                        .map(|s| {
+                            format!(
+                                "Webex asked the console to slow down. Trying again in {s} s…",
+                            )
+                        })
+                }}
+            </div>
+        </Show>
+    }
+}

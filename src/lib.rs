@@ -1,0 +1,16 @@
+//! PSTN Console: a Leptos single-page app that lets Webex Calling administrators create trunks
+//! and set the PSTN connection of their locations, calling the Webex REST API from the browser.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod gateway_config;
+pub mod pages;
+pub mod session;
+pub mod validation;
+
+/// Mounts the console on the page.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

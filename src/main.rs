@@ -1,0 +1,3 @@
+fn main() {
+    pstn_console::start();
+}

@@ -1,0 +1,10 @@
+//! One routed page per file.
+
+pub mod home;
+pub mod location_pstn;
+pub mod locations;
+pub mod not_found;
+pub mod sign_in;
+pub mod trunk_detail;
+pub mod trunk_new;
+pub mod trunks;

@@ -1,0 +1,17 @@
+//! The page for addresses the console does not know.
+
+use leptos::prelude::*;
+
+/// Not found.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="narrow">
+            <h1>"Page not found"</h1>
+            <p>"There is no page at this address in PSTN Console."</p>
+            <p>
+                <a href="/">"Go to the start page"</a>
+            </p>
+        </section>
+    }
+}

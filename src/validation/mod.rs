@@ -1,0 +1,11 @@
+//! Form rules as plain Rust: one validation function per form, used both for the inline field
+//! errors and for the submit gate, and producing the request body the API client sends.
+
+pub mod fields;
+mod host_name;
+pub mod pstn;
+pub mod trunk;
+
+pub use fields::FieldErrors;
+pub use pstn::PstnForm;
+pub use trunk::{DeviceRange, TrunkForm};

@@ -1,0 +1,70 @@
+//! Components mounted and driven in a real browser (headless Chromium via wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use pstn_console::api::{ApiError, WebexError};
+use pstn_console::components::ApiErrorView;
+use pstn_console::config::AppConfig;
+use pstn_console::pages::sign_in::SignIn;
+use pstn_console::session::Session;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn api_error_shows_message_details_and_tracking_id_as_text() {
+    let root = container();
+    let error = ApiError::Webex(WebexError::from_response(
+        409,
+        r#"{"message":"<b>Trunk name already exists.</b>","errors":[{"description":"Choose another name.","errorCode":27561}],"trackingId":"ROUTER_123"}"#,
+        None,
+    ));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ApiErrorView error=error.clone() context="The trunk was not created" /> }
+    });
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("The trunk was not created"), "{text}");
+    assert!(text.contains("<b>Trunk name already exists.</b>"), "markup from the API is text: {text}");
+    assert!(text.contains("Choose another name."), "{text}");
+    assert!(text.contains("HTTP 409"), "{text}");
+    assert!(text.contains("27561"), "{text}");
+    assert!(text.contains("ROUTER_123"), "{text}");
+    assert!(root.query_selector("b").unwrap().is_none(), "no HTML was inserted");
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_refuses_an_empty_token_without_calling_webex() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(Session::new());
+        // An API base nobody listens on: a request would fail, not pass silently.
+        provide_context(AppConfig {
+            api_base: "http://127.0.0.1:9/v1".into(),
+            oauth: None,
+        });
+        view! { <SignIn /> }
+    });
+    leptos::task::tick().await;
+    let button: web_sys::HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Sign in");
+    button.click();
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Paste your access token first."), "{text}");
+    let input = root.query_selector("#access-token").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(button.text_content().unwrap(), "Sign in", "nothing is being checked");
+}
