@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: webex-sim [--addr 127.0.0.1:8081] [--seed demo|large|empty] \
-[--record FILE.jsonl] [--oauth-auto] [--serve-app DIR --app-addr 127.0.0.1:8080]";
+[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--serve-app DIR --app-addr 127.0.0.1:8080]";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -41,6 +41,9 @@ pub struct Config {
     pub oauth_auto: bool,
     pub serve_app: Option<PathBuf>,
     pub app_addr: SocketAddr,
+    /// Seed the live-org answer variants (206, `organization`, lower-case status) on a few
+    /// trunks; `--no-quirks` makes those trunks answer like the others, strictly per the spec.
+    pub quirks: bool,
 }
 
 impl Default for Config {
@@ -52,6 +55,7 @@ impl Default for Config {
             oauth_auto: false,
             serve_app: None,
             app_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            quirks: true,
         }
     }
 }
@@ -83,6 +87,7 @@ impl Config {
                 "--record" => config.record = Some(PathBuf::from(value("--record")?)),
                 "--serve-app" => config.serve_app = Some(PathBuf::from(value("--serve-app")?)),
                 "--oauth-auto" => config.oauth_auto = true,
+                "--no-quirks" => config.quirks = false,
                 "-h" | "--help" => return Err(USAGE.to_string()),
                 other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
             }
@@ -107,9 +112,11 @@ mod tests {
     #[test]
     fn parses_every_flag() {
         let c = Config::from_args(args(
-            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001",
+            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --no-quirks",
         ))
         .unwrap();
+        assert!(!c.quirks);
+        assert!(Config::default().quirks);
         assert_eq!(c.addr.port(), 9000);
         assert_eq!(c.seed, Seed::Large);
         assert!(c.oauth_auto);

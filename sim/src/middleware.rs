@@ -1,5 +1,5 @@
-//! Around every call: a tracking id (header and error bodies), armed faults, and the exchange
-//! record of `/v1` calls.
+//! Around every call: a tracking id (header and error bodies), armed faults (any `/v1` path),
+//! and the exchange record of `/v1` API calls.
 
 use std::time::Duration;
 
@@ -28,9 +28,10 @@ fn is_recorded_api(path: &str) -> bool {
 pub async fn around(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let tid = tracking_id();
     let path = request.uri().path().to_string();
-    let mut response = if request.method() != Method::OPTIONS && is_recorded_api(&path) {
+    let mut response = if request.method() != Method::OPTIONS && path.starts_with("/v1/") {
+        let record = is_recorded_api(&path);
         TRACKING_ID
-            .scope(tid.clone(), api_call(state, request, next, &tid))
+            .scope(tid.clone(), api_call(state, request, next, &tid, record))
             .await
     } else {
         TRACKING_ID.scope(tid.clone(), next.run(request)).await
@@ -41,7 +42,13 @@ pub async fn around(State(state): State<AppState>, request: Request, next: Next)
     response
 }
 
-async fn api_call(state: AppState, request: Request, next: Next, tid: &str) -> Response {
+async fn api_call(
+    state: AppState,
+    request: Request,
+    next: Next,
+    tid: &str,
+    record: bool,
+) -> Response {
     let method = request.method().to_string();
     let path = request.uri().path().to_string();
     let path_and_query = request
@@ -73,6 +80,9 @@ async fn api_call(state: AppState, request: Request, next: Next, tid: &str) -> R
         }
     };
 
+    if !record {
+        return response;
+    }
     let (parts, body) = response.into_parts();
     let response_bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
     let exchange = Exchange {

@@ -495,7 +495,7 @@ impl AppState {
         };
         let sim = Sim {
             seed: config.seed,
-            db: crate::seed::build(config.seed),
+            db: crate::seed::build(config.seed, config.quirks),
             faults: Vec::new(),
             exchanges: Vec::new(),
         };
@@ -515,7 +515,7 @@ impl AppState {
         let mut sim = self.lock();
         let seed = seed.unwrap_or(sim.seed);
         sim.seed = seed;
-        sim.db = crate::seed::build(seed);
+        sim.db = crate::seed::build(seed, self.config.quirks);
         sim.faults.clear();
         sim.exchanges.clear();
     }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -41,7 +41,7 @@ pub async fn authorize(State(state): State<AppState>, call: Call) -> Response {
         if let Some(s) = oauth_state {
             params.push(("state", s));
         }
-        Redirect::to(&with_params(redirect_uri, '?', &params)).into_response()
+        found(&with_params(redirect_uri, '?', &params))
     };
     let response_type = call.param("response_type").unwrap_or_default();
     if response_type != "token" && response_type != "code" {
@@ -71,7 +71,7 @@ pub async fn authorize(State(state): State<AppState>, call: Call) -> Response {
         if let Some(s) = oauth_state {
             params.push(("state", s));
         }
-        return Redirect::to(&with_params(redirect_uri, '#', &params)).into_response();
+        return found(&with_params(redirect_uri, '#', &params));
     }
     let code = unique_token("code_");
     sim.db.codes.insert(
@@ -88,7 +88,7 @@ pub async fn authorize(State(state): State<AppState>, call: Call) -> Response {
     if let Some(s) = oauth_state {
         params.push(("state", s));
     }
-    Redirect::to(&with_params(redirect_uri, '?', &params)).into_response()
+    found(&with_params(redirect_uri, '?', &params))
 }
 
 /// The requested scopes the demo administrator holds; all of them when none are named.
@@ -117,6 +117,14 @@ fn issue_token(db: &mut Db, scopes: Vec<String>) -> String {
         },
     );
     token
+}
+
+/// A 302, as OAuth servers answer (axum's `Redirect` offers 303, 307 and 308).
+fn found(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(v) => (StatusCode::FOUND, [(header::LOCATION, v)]).into_response(),
+        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+    }
 }
 
 fn with_params(base: &str, separator: char, params: &[(&str, &str)]) -> String {
