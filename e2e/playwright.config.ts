@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: {
     command:
       'echo \'{"apiBase": "http://127.0.0.1:8181/v1"}\' > ../dist/config.json && ' +
-      '../target/debug/webex-sim --seed demo --addr 127.0.0.1:8181 --oauth-auto ' +
+      '../target/debug/webex-sim --seed demo --no-quirks --addr 127.0.0.1:8181 --oauth-auto ' +
       '--record ../target/e2e-exchanges.jsonl --serve-app ../dist --app-addr 127.0.0.1:8180',
     url: `${APP}/index.html`,
     reuseExistingServer: false,

@@ -40,6 +40,7 @@ pub fn Console(config: AppConfig) -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     provide_context(config.clone());
+    provide_context(pages::trunk_new::FreshTrunkPassword::new());
 
     // A token kept from earlier in this tab is checked before any page shows.
     let resuming = RwSignal::new(session::stored_token().is_some());

@@ -48,8 +48,8 @@ pub fn parse(text: Option<&str>) -> Result<AppConfig, String> {
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         return Ok(AppConfig::default());
     };
-    let file: ConfigFile = serde_json::from_str(text)
-        .map_err(|e| format!("config.json is not valid: {e}."))?;
+    let file: ConfigFile =
+        serde_json::from_str(text).map_err(|e| format!("config.json is not valid: {e}."))?;
     let api_base = match file.api_base {
         None => WEBEX_API_BASE.to_string(),
         Some(base) => {
@@ -84,7 +84,10 @@ pub async fn load() -> Result<AppConfig, String> {
         return parse(None);
     }
     if !response.ok() {
-        return Err(format!("config.json could not be loaded (HTTP {}).", response.status()));
+        return Err(format!(
+            "config.json could not be loaded (HTTP {}).",
+            response.status()
+        ));
     }
     // Hosts that answer every path with index.html have no config.json either.
     let is_html = response
@@ -119,8 +122,16 @@ mod tests {
     #[test]
     fn bad_config_names_the_problem() {
         assert!(parse(Some("{apiBase:")).unwrap_err().contains("not valid"));
-        assert!(parse(Some(r#"{"apiBase":"webexapis.com"}"#)).unwrap_err().contains("http(s) URL"));
-        assert!(parse(Some(r#"{"apiBse":"https://x"}"#)).unwrap_err().contains("unknown field"));
-        assert!(parse(Some(r#"{"oauth":{"clientId":"","redirectUri":"x"}}"#)).unwrap_err().contains("clientId"));
+        assert!(parse(Some(r#"{"apiBase":"webexapis.com"}"#))
+            .unwrap_err()
+            .contains("http(s) URL"));
+        assert!(parse(Some(r#"{"apiBse":"https://x"}"#))
+            .unwrap_err()
+            .contains("unknown field"));
+        assert!(
+            parse(Some(r#"{"oauth":{"clientId":"","redirectUri":"x"}}"#))
+                .unwrap_err()
+                .contains("clientId")
+        );
     }
 }

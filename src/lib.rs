@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bounded_loader;
 pub mod components;
 pub mod config;
 pub mod gateway_config;

@@ -96,7 +96,10 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The token kept from earlier in this tab, if any.
 pub fn stored_token() -> Option<String> {
-    storage()?.get_item(TOKEN_KEY).ok()?.filter(|t| !t.is_empty())
+    storage()?
+        .get_item(TOKEN_KEY)
+        .ok()?
+        .filter(|t| !t.is_empty())
 }
 
 fn store_token(token: Option<&str>) {

@@ -33,12 +33,18 @@ async fn api_error_shows_message_details_and_tracking_id_as_text() {
     leptos::task::tick().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("The trunk was not created"), "{text}");
-    assert!(text.contains("<b>Trunk name already exists.</b>"), "markup from the API is text: {text}");
+    assert!(
+        text.contains("<b>Trunk name already exists.</b>"),
+        "markup from the API is text: {text}"
+    );
     assert!(text.contains("Choose another name."), "{text}");
     assert!(text.contains("HTTP 409"), "{text}");
     assert!(text.contains("27561"), "{text}");
     assert!(text.contains("ROUTER_123"), "{text}");
-    assert!(root.query_selector("b").unwrap().is_none(), "no HTML was inserted");
+    assert!(
+        root.query_selector("b").unwrap().is_none(),
+        "no HTML was inserted"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -66,5 +72,9 @@ async fn sign_in_refuses_an_empty_token_without_calling_webex() {
     assert!(text.contains("Paste your access token first."), "{text}");
     let input = root.query_selector("#access-token").unwrap().unwrap();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(button.text_content().unwrap(), "Sign in", "nothing is being checked");
+    assert_eq!(
+        button.text_content().unwrap(),
+        "Sign in",
+        "nothing is being checked"
+    );
 }

@@ -143,7 +143,12 @@ impl Client {
     }
 
     /// Sends one call to `url`, waiting and retrying only on 429 and 423.
-    pub async fn send_url(&self, method: Method, url: &str, body: Option<String>) -> Result<Answer, ApiError> {
+    pub async fn send_url(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+    ) -> Result<Answer, ApiError> {
         let mut attempt = 1;
         loop {
             let builder = self.builder(method, url);
@@ -185,7 +190,11 @@ impl Client {
             if status == 401 {
                 self.notify(ClientEvent::Unauthorized);
             }
-            return Err(ApiError::Webex(WebexError::from_response(status, &text, tracking_id)));
+            return Err(ApiError::Webex(WebexError::from_response(
+                status,
+                &text,
+                tracking_id,
+            )));
         }
     }
 
@@ -205,12 +214,22 @@ impl Client {
     }
 
     /// GET `path` and read the answer as `T`.
-    pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T, ApiError> {
-        self.send::<()>(Method::Get, path, query, None).await?.json()
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        self.send::<()>(Method::Get, path, query, None)
+            .await?
+            .json()
     }
 
     /// Every item of a list, following `Link: rel="next"` (or `start`/`max`) to the end.
-    pub async fn get_all<P: ListPage>(&self, path: &str, query: &[(&str, &str)]) -> Result<Vec<P::Item>, ApiError> {
+    pub async fn get_all<P: ListPage>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Vec<P::Item>, ApiError> {
         let max = PAGE_SIZE.to_string();
         let mut query: Vec<(&str, &str)> = query.to_vec();
         query.push(("max", &max));
@@ -253,7 +272,9 @@ pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -268,7 +289,10 @@ mod tests {
     fn urls_carry_query_and_org_only_where_it_belongs() {
         let c = Client::new("https://webexapis.com/v1/", "t");
         assert_eq!(
-            c.url("/telephony/config/premisePstn/trunks", &[("name", "Main & Co"), ("trunkType", "")]),
+            c.url(
+                "/telephony/config/premisePstn/trunks",
+                &[("name", "Main & Co"), ("trunkType", "")]
+            ),
             "https://webexapis.com/v1/telephony/config/premisePstn/trunks?name=Main%20%26%20Co"
         );
         let c = c.with_org(Some("Y2lz/b3Jn+"));
@@ -276,7 +300,10 @@ mod tests {
             c.url("/telephony/config/locations", &[]),
             "https://webexapis.com/v1/telephony/config/locations?orgId=Y2lz%2Fb3Jn%2B"
         );
-        assert_eq!(c.url("/people/me", &[]), "https://webexapis.com/v1/people/me");
+        assert_eq!(
+            c.url("/people/me", &[]),
+            "https://webexapis.com/v1/people/me"
+        );
         assert_eq!(c.org_id(), Some("Y2lz/b3Jn+"));
     }
 

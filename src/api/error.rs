@@ -180,7 +180,10 @@ mod tests {
         assert_eq!(e.message, "Trunk name already exists.");
         assert_eq!(e.error_codes, vec![27561]);
         assert_eq!(e.tracking_id.as_deref(), Some("ROUTER_abc"));
-        assert_eq!(e.details().collect::<Vec<_>>(), vec!["Choose another name."]);
+        assert_eq!(
+            e.details().collect::<Vec<_>>(),
+            vec!["Choose another name."]
+        );
     }
 
     #[test]

@@ -61,7 +61,10 @@ pub async fn list(client: &Client) -> Result<Vec<Location>, ApiError> {
 /// One location's Calling details.
 pub async fn get(client: &Client, location_id: &str) -> Result<LocationDetails, ApiError> {
     client
-        .get(&format!("/telephony/config/locations/{}", path_segment(location_id)), &[])
+        .get(
+            &format!("/telephony/config/locations/{}", path_segment(location_id)),
+            &[],
+        )
         .await
 }
 
@@ -82,7 +85,10 @@ mod tests {
         assert_eq!(items[1].name, "Denver-2");
 
         let details: LocationDetails = serde_json::from_str(r#"{"id":"Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2M5N2VlMDQ5LTM1OWItNGM3OC04NDU0LTA1OGMyZWRlMjU2Mw","name":"Denver","announcementLanguage":"fr_fr","routingPrefix":"2","callingLineId":{"name":"Denver Incoming","phoneNumber":"+12145555698"},"connection":{"type":"TRUNK","id":"Y2lzY29zcGFyazovL3VzL1RSVU5LL2M1MGIxZjY2LTRjODMtNDAzNy04NjM1LTg2ZjlkM2VkZDQ5MQ"},"subscriptionId":"trial","externalCallerIdName":"Big Corp-Denver","userLimit":500000,"outsideDialDigit":"12","pAccessNetworkInfo":"Richardson-TX","defaultDomain":"98079822.int10.bcld.webex.com","chargeNumber":"+14158952369","enforceOutsideDialDigit":true,"useChargeNumberForPChargeInfo":true}"#).unwrap();
-        assert_eq!(details.connection.unwrap().route_type, PremiseRouteType::Trunk);
+        assert_eq!(
+            details.connection.unwrap().route_type,
+            PremiseRouteType::Trunk
+        );
     }
 
     #[test]

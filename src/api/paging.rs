@@ -86,7 +86,10 @@ mod tests {
         assert_eq!(next_page(None, 1000, 1000, 1000), NextPage::Start(2000));
         assert_eq!(next_page(None, 2000, 1000, 17), NextPage::Done);
         assert_eq!(next_page(None, 0, 1000, 0), NextPage::Done);
-        assert_eq!(next_page(Some(r#"<https://x/f>; rel="first""#), 0, 10, 3), NextPage::Done);
+        assert_eq!(
+            next_page(Some(r#"<https://x/f>; rel="first""#), 0, 10, 3),
+            NextPage::Done
+        );
     }
 
     #[test]
@@ -96,7 +99,11 @@ mod tests {
         assert_eq!(retry_after(429, Some("600"), 1), Some(60));
         assert_eq!(retry_after(429, Some("1.2"), 2), Some(2));
         assert_eq!(retry_after(429, Some("soon"), 1), Some(5));
-        assert_eq!(retry_after(429, Some("2"), 3), None, "three attempts at most");
+        assert_eq!(
+            retry_after(429, Some("2"), 3),
+            None,
+            "three attempts at most"
+        );
         for status in [400, 401, 403, 404, 409, 500, 502, 503] {
             assert_eq!(retry_after(status, Some("1"), 1), None, "{status}");
         }

@@ -52,7 +52,10 @@ impl ConnectionType {
 
     /// Whether the API can set this type (integrated CCP and Cisco PSTN are set in Control Hub).
     pub fn settable(&self) -> bool {
-        matches!(self, ConnectionType::LocalGateway | ConnectionType::NonIntegratedCcp)
+        matches!(
+            self,
+            ConnectionType::LocalGateway | ConnectionType::NonIntegratedCcp
+        )
     }
 }
 
@@ -112,14 +115,20 @@ struct Options {
 }
 
 fn path(location_id: &str, leaf: &str) -> String {
-    format!("/telephony/pstn/locations/{}/{leaf}", path_segment(location_id))
+    format!(
+        "/telephony/pstn/locations/{}/{leaf}",
+        path_segment(location_id)
+    )
 }
 
 /// Webex's words for a location that has no PSTN connection yet.
 pub const NOT_CONFIGURED: &str = "PSTN for the location is not configured";
 
 /// The PSTN options this location may use.
-pub async fn options(client: &Client, location_id: &str) -> Result<Vec<ConnectionOption>, ApiError> {
+pub async fn options(
+    client: &Client,
+    location_id: &str,
+) -> Result<Vec<ConnectionOption>, ApiError> {
     Ok(client
         .get::<Options>(&path(location_id, "connectionOptions"), &[])
         .await?
@@ -128,7 +137,10 @@ pub async fn options(client: &Client, location_id: &str) -> Result<Vec<Connectio
 
 /// The location's current connection; `None` when PSTN is not configured yet (Webex answers
 /// that state with an error, which is not a failure here).
-pub async fn connection(client: &Client, location_id: &str) -> Result<Option<Connection>, ApiError> {
+pub async fn connection(
+    client: &Client,
+    location_id: &str,
+) -> Result<Option<Connection>, ApiError> {
     match client.get(&path(location_id, "connection"), &[]).await {
         Ok(c) => Ok(Some(c)),
         Err(e) if is_not_configured(&e) => Ok(None),
@@ -149,7 +161,12 @@ pub async fn set_connection(
     body: &PstnConnectionUpdate,
 ) -> Result<(), ApiError> {
     client
-        .send(Method::Put, &path(location_id, "connection"), &[], Some(body))
+        .send(
+            Method::Put,
+            &path(location_id, "connection"),
+            &[],
+            Some(body),
+        )
         .await
         .map(drop)
 }
@@ -171,7 +188,10 @@ mod tests {
 
     #[test]
     fn explicit_types_win_and_settable_is_known() {
-        let o: ConnectionOption = serde_json::from_str(r#"{"id":"x","displayName":"Premises thing","pstnConnectionType":"cisco_pstn"}"#).unwrap();
+        let o: ConnectionOption = serde_json::from_str(
+            r#"{"id":"x","displayName":"Premises thing","pstnConnectionType":"cisco_pstn"}"#,
+        )
+        .unwrap();
         assert_eq!(o.kind(), ConnectionType::CiscoPstn);
         assert!(!o.kind().settable());
         assert!(ConnectionType::LocalGateway.settable());
@@ -186,9 +206,17 @@ mod tests {
             None,
         ));
         assert!(is_not_configured(&e));
-        let other = ApiError::Webex(WebexError::from_response(404, r#"{"message":"Location not found"}"#, None));
+        let other = ApiError::Webex(WebexError::from_response(
+            404,
+            r#"{"message":"Location not found"}"#,
+            None,
+        ));
         assert!(!is_not_configured(&other));
-        let server = ApiError::Webex(WebexError::from_response(500, r#"{"message":"PSTN for the location is not configured"}"#, None));
+        let server = ApiError::Webex(WebexError::from_response(
+            500,
+            r#"{"message":"PSTN for the location is not configured"}"#,
+            None,
+        ));
         assert!(!is_not_configured(&server));
     }
 }

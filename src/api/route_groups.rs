@@ -58,12 +58,16 @@ impl ListPage for RouteGroups {
 
 /// Every route group of the organization, all pages.
 pub async fn list(client: &Client) -> Result<Vec<RouteGroupSummary>, ApiError> {
-    client.get_all::<RouteGroups>(ROUTE_GROUPS, &[("order", "name")]).await
+    client
+        .get_all::<RouteGroups>(ROUTE_GROUPS, &[("order", "name")])
+        .await
 }
 
 /// One route group, with its trunks.
 pub async fn get(client: &Client, id: &str) -> Result<RouteGroupDetails, ApiError> {
-    client.get(&format!("{ROUTE_GROUPS}/{}", path_segment(id)), &[]).await
+    client
+        .get(&format!("{ROUTE_GROUPS}/{}", path_segment(id)), &[])
+        .await
 }
 
 #[cfg(test)]

@@ -253,7 +253,12 @@ pub async fn trunk_types(client: &Client) -> Result<Vec<TrunkTypeInfo>, ApiError
 /// Asks Webex whether a certificate-based trunk's address, domain and port are acceptable.
 pub async fn validate_fqdn(client: &Client, body: &FqdnValidation) -> Result<(), ApiError> {
     client
-        .send(Method::Post, &format!("{TRUNKS}/actions/fqdnValidation/invoke"), &[], Some(body))
+        .send(
+            Method::Post,
+            &format!("{TRUNKS}/actions/fqdnValidation/invoke"),
+            &[],
+            Some(body),
+        )
         .await
         .map(drop)
 }
@@ -336,8 +341,14 @@ mod tests {
         assert_eq!(t.port, Some(5000));
         assert_eq!(t.max_concurrent_calls, Some(1000));
         assert_eq!(t.response_status.len(), 1);
-        assert_eq!(t.response_status[0].text(), "CPAPI: Error retrieving outboundproxy. (code 25013)");
-        assert_eq!(t.p_charge_info_support_policy, Some(PChargeInfoSupportPolicy::Disabled));
+        assert_eq!(
+            t.response_status[0].text(),
+            "CPAPI: Error retrieving outboundproxy. (code 25013)"
+        );
+        assert_eq!(
+            t.p_charge_info_support_policy,
+            Some(PChargeInfoSupportPolicy::Disabled)
+        );
     }
 
     #[test]
@@ -349,7 +360,10 @@ mod tests {
         assert_eq!(t.customer.unwrap().name, "Org");
         assert_eq!(t.status, Some(TrunkStatus::Online));
         assert_eq!(t.trunk_type, Some(TrunkType::Registering));
-        assert_eq!(t.outbound_proxy.as_deref(), Some("dfw03.sipconnect-us.bcld.webex.com"));
+        assert_eq!(
+            t.outbound_proxy.as_deref(),
+            Some("dfw03.sipconnect-us.bcld.webex.com")
+        );
         assert_eq!(t.response_status.len(), 2);
         assert_eq!(t.response_status[1].text(), "second");
         assert_eq!(TrunkStatus::parse("Offline"), TrunkStatus::Offline);
@@ -363,12 +377,16 @@ mod tests {
         assert!(t.in_use);
         assert_eq!(t.location.name, "locationName");
         let types: TrunkTypes = serde_json::from_str(r#"{"trunkTypes":[{"trunkType":"REGISTERING","deviceTypes":[{"deviceType":"Cisco Unified Border Element","minConcurrentCalls":250,"maxConcurrentCalls":1000}]}]}"#).unwrap();
-        assert_eq!(types.trunk_types[0].device_types[0].max_concurrent_calls, Some(1000));
+        assert_eq!(
+            types.trunk_types[0].device_types[0].max_concurrent_calls,
+            Some(1000)
+        );
         let usage: TrunkUsage = serde_json::from_str(r#"{"pstnConnectionCount":1,"callToExtensionCount":1,"dialPlanCount":1,"routeGroupCount":1}"#).unwrap();
         assert_eq!(usage.route_group_count, 1);
         let created: Created = serde_json::from_str(r#"{"id":"Y2lzY29zcGFyazovL3VzL1JPVVRFX0dST1VQLzA1OWEyNzNlLWJiYjAtMTFlYy04NDIyLTAyNDJhYzEyMDAwMg"}"#).unwrap();
         assert!(created.id.starts_with("Y2lz"));
-        let pw: GeneratedPassword = serde_json::from_str(r#"{"exampleSipPassword":"xyz123!"}"#).unwrap();
+        let pw: GeneratedPassword =
+            serde_json::from_str(r#"{"exampleSipPassword":"xyz123!"}"#).unwrap();
         assert_eq!(pw.example_sip_password, "xyz123!");
     }
 }

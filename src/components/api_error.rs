@@ -20,7 +20,13 @@ pub fn ApiErrorView(
     let tracking = error.tracking_id().map(str::to_string);
     let codes = error
         .webex()
-        .map(|w| w.error_codes.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "))
+        .map(|w| {
+            w.error_codes
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
         .filter(|c| !c.is_empty());
     view! {
         <div class="alert alert-error" role="alert">

@@ -15,8 +15,16 @@ pub fn Header() -> impl IntoView {
         navigate("/", Default::default());
     };
     let signed_in = move || session.state.with(|s| s.is_some());
-    let who = move || session.state.with(|s| s.as_ref().map(|s| s.me.label().to_string()));
-    let org_name = move || session.state.with(|s| s.as_ref().and_then(|s| s.org_name.clone()));
+    let who = move || {
+        session
+            .state
+            .with(|s| s.as_ref().map(|s| s.me.label().to_string()))
+    };
+    let org_name = move || {
+        session
+            .state
+            .with(|s| s.as_ref().and_then(|s| s.org_name.clone()))
+    };
     view! {
         <header class="app-header">
             <a class="brand" href="/">

@@ -1,9 +1,16 @@
 //! Reusable pieces of the page.
 
 pub mod api_error;
+pub mod copy_button;
+pub mod field;
 pub mod header;
 pub mod loading;
+pub mod picker;
+pub mod pstn_connection;
 
 pub use api_error::ApiErrorView;
+pub use copy_button::CopyButton;
+pub use field::Field;
 pub use header::Header;
 pub use loading::Loading;
+pub use picker::{Picker, PickerOption};

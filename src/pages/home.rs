@@ -8,7 +8,11 @@ use leptos_router::components::A;
 #[component]
 pub fn Home() -> impl IntoView {
     let session = expect_context::<Session>();
-    let name = move || session.state.with(|s| s.as_ref().map(|s| s.me.label().to_string()));
+    let name = move || {
+        session
+            .state
+            .with(|s| s.as_ref().map(|s| s.me.label().to_string()))
+    };
     view! {
         <section>
             <h1>"Welcome, " {name}</h1>

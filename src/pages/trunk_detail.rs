@@ -1,14 +1,254 @@
-//! Trunk.
+//! One trunk: its details, what the gateway needs, and the generated CUBE configuration.
 
+use crate::api::locations::path_segment;
+use crate::api::requests::TrunkType;
+use crate::api::trunks::{self, TrunkDetails, TrunkStatus};
+use crate::components::{ApiErrorView, CopyButton, Loading};
+use crate::gateway_config::{cube_config, GatewayValues};
+use crate::pages::trunk_new::FreshTrunkPassword;
+use crate::session::Session;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
-/// Trunk.
+/// The trunk details page at `/trunks/:id`.
 #[component]
 pub fn TrunkDetail() -> impl IntoView {
+    let client = expect_context::<Session>().client();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let trunk = LocalResource::new(move || {
+        let client = client.clone();
+        let id = id();
+        async move { trunks::get(&client, &id).await }
+    });
     view! {
-        <section>
-            <h1>"Trunk"</h1>
-            <p>"The trunk's details and its gateway configuration will be here."</p>
-        </section>
+        {move || match trunk.get() {
+            None => view! { <Loading text="Loading the trunk…" /> }.into_any(),
+            Some(Err(e)) => view! {
+                <p class="breadcrumb"><A href="/trunks">"Trunks"</A></p>
+                <h1>"Trunk"</h1>
+                <ApiErrorView error=e context="The trunk could not be loaded" />
+            }
+            .into_any(),
+            Some(Ok(t)) => view! { <TrunkView trunk=t id=id() /> }.into_any(),
+        }}
+    }
+}
+
+/// The CSS class and words of a status badge.
+fn status_badge(status: Option<TrunkStatus>) -> (&'static str, &'static str) {
+    match status.unwrap_or(TrunkStatus::Unknown) {
+        TrunkStatus::Online => ("badge online", "Online"),
+        TrunkStatus::Offline => ("badge offline", "Offline"),
+        TrunkStatus::Unknown => ("badge unknown", "Unknown"),
+    }
+}
+
+/// A fact row with a copy button.
+#[component]
+fn CopyFact(#[prop(into)] label: String, value: Option<String>) -> impl IntoView {
+    let shown = value.clone().unwrap_or_else(|| "—".into());
+    let copy = value.map(|v| {
+        let what = label.to_lowercase();
+        view! { <CopyButton value=Signal::derive(move || v.clone()) what=what /> }
+    });
+    view! {
+        <dt>{label}</dt>
+        <dd>
+            <code>{shown}</code>
+            {copy}
+        </dd>
+    }
+}
+
+/// Offers `text` as a download named `file_name`.
+fn download(file_name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name made of the trunk's name: letters, digits and dashes.
+fn config_file_name(trunk_name: &str) -> String {
+    let stem: String = trunk_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}-cube-config.txt",
+        if stem.is_empty() { "trunk" } else { &stem }
+    )
+}
+
+#[component]
+fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
+    let fresh = expect_context::<FreshTrunkPassword>();
+    // Shown once: the password is forgotten when the admin leaves this page.
+    let password = fresh.0.with_untracked(|p| {
+        p.as_ref()
+            .filter(|(i, _)| *i == id)
+            .map(|(_, pw)| pw.clone())
+    });
+    on_cleanup(move || fresh.0.set(None));
+
+    let (badge_class, badge_text) = status_badge(trunk.status);
+    let registering = trunk.trunk_type == Some(TrunkType::Registering);
+    let location = trunk.location.clone().unwrap_or_default();
+    let pstn_link = format!(
+        "/locations/{}/pstn?premiseRouteType=TRUNK&premiseRouteId={}",
+        path_segment(&location.id),
+        path_segment(&id)
+    );
+    let warnings: Vec<String> = trunk.response_status.iter().map(|s| s.text()).collect();
+    let config = registering.then(|| {
+        cube_config(&GatewayValues {
+            line_port: trunk.line_port.clone().unwrap_or_default(),
+            username: trunk
+                .sip_authentication_user_name
+                .clone()
+                .unwrap_or_default(),
+            password: password.clone(),
+            outbound_proxy: trunk.outbound_proxy.clone().unwrap_or_default(),
+            otg_dtg_id: trunk.otg_dtg_id.clone().unwrap_or_default(),
+        })
+    });
+    let file_name = config_file_name(&trunk.name);
+    let using: Vec<String> = trunk
+        .locations_using_trunk
+        .iter()
+        .map(|l| l.name.clone())
+        .collect();
+
+    view! {
+        <p class="breadcrumb">
+            <A href="/trunks">"Trunks"</A>
+            " / "
+            {trunk.name.clone()}
+        </p>
+        <div class="page-head">
+            <h1>{trunk.name.clone()} " " <span class=badge_class data-testid="trunk-status">{badge_text}</span></h1>
+            <div class="actions">
+                <A href=pstn_link attr:class="button primary">"Use for a location's PSTN"</A>
+                <A href="/trunks" attr:class="button secondary">"Back to trunks"</A>
+            </div>
+        </div>
+        {(!warnings.is_empty()).then(|| view! {
+            <div class="alert alert-warning" role="status">
+                <p class="alert-title">"Webex answered only part of the details (HTTP 206):"</p>
+                <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        {password.clone().map(|pw| view! {
+            <div class="alert alert-warning" role="alert" data-testid="fresh-password">
+                <p class="alert-title">"The trunk was created. Note its password now: Webex will not show it again."</p>
+                <p class="inline">
+                    <code>{pw.clone()}</code>
+                    <CopyButton value=Signal::derive(move || pw.clone()) what="password" />
+                </p>
+                <p>"It is filled into the gateway configuration below and forgotten when you leave this page."</p>
+            </div>
+        })}
+        <div class="card">
+            <dl class="facts">
+                <dt>"Location"</dt>
+                <dd>{location.name.clone()}</dd>
+                <dt>"Trunk type"</dt>
+                <dd>{trunk.trunk_type.map(|t| t.label()).unwrap_or("—")}</dd>
+                <dt>"Device type"</dt>
+                <dd>{trunk.device_type.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Status"</dt>
+                <dd><span class=badge_class>{badge_text}</span></dd>
+                <dt>"Dual identity support"</dt>
+                <dd>{match trunk.dual_identity_support_enabled { Some(true) => "On", Some(false) => "Off", None => "—" }}</dd>
+                <dt>"P-Charge-Info"</dt>
+                <dd>{trunk.p_charge_info_support_policy.map(|p| p.label()).unwrap_or("Webex default")}</dd>
+                <dt>"Used by locations"</dt>
+                <dd>{if using.is_empty() { "None yet".to_string() } else { using.join(", ") }}</dd>
+                {(!registering).then(|| view! {
+                    <dt>"Address"</dt>
+                    <dd><code>{trunk.address.clone().unwrap_or_else(|| "—".into())}</code></dd>
+                    <dt>"Domain"</dt>
+                    <dd><code>{trunk.domain.clone().unwrap_or_else(|| "—".into())}</code></dd>
+                    <dt>"Port"</dt>
+                    <dd>{trunk.port.map(|p| p.to_string()).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Maximum concurrent calls"</dt>
+                    <dd>{trunk.max_concurrent_calls.map(|p| p.to_string()).unwrap_or_else(|| "—".into())}</dd>
+                })}
+            </dl>
+        </div>
+        {registering.then(|| view! {
+            <h2>"What the gateway needs"</h2>
+            <div class="card">
+                <dl class="facts" data-testid="gateway-values">
+                    <CopyFact label="Registrar domain" value=trunk.registrar_domain().map(str::to_string) />
+                    <CopyFact label="Line/port" value=trunk.line_port_user().map(str::to_string) />
+                    <CopyFact label="Username" value=trunk.sip_authentication_user_name.clone() />
+                    <CopyFact label="Outbound proxy" value=trunk.outbound_proxy.clone() />
+                    <CopyFact label="Trunk group OTG/DTG" value=trunk.otg_dtg_id.clone() />
+                </dl>
+            </div>
+        })}
+        {config.map(|text| {
+            let for_copy = text.clone();
+            let for_download = text.clone();
+            let file_name = file_name.clone();
+            view! {
+                <h2 id="gateway-configuration">"Gateway configuration"</h2>
+                <p class="muted">
+                    "Cisco IOS XE (CUBE) configuration for Webex Calling, built from the values above. Adapt the interface names to your gateway."
+                </p>
+                <div class="actions">
+                    <CopyButton value=Signal::derive(move || for_copy.clone()) what="gateway configuration" />
+                    <button type="button" class="button small" on:click=move |_| download(&file_name, &for_download)>
+                        "Download .txt"
+                    </button>
+                </div>
+                <pre class="config" aria-labelledby="gateway-configuration" data-testid="gateway-config">{text}</pre>
+            }
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_file_names_are_safe() {
+        assert_eq!(
+            config_file_name("Berlin CUBE 1"),
+            "berlin-cube-1-cube-config.txt"
+        );
+        assert_eq!(config_file_name("<script>"), "script-cube-config.txt");
+        assert_eq!(config_file_name("***"), "trunk-cube-config.txt");
     }
 }

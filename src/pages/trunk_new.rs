@@ -1,14 +1,497 @@
-//! New trunk.
+//! Create a trunk: registering or certificate-based, validated before anything is sent.
 
+use crate::api::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType};
+use crate::api::trunks::{self, DeviceType};
+use crate::api::{locations, ApiError};
+use crate::components::field::{focus, moves_to_submit};
+use crate::components::{ApiErrorView, CopyButton, Field, Loading, Picker, PickerOption};
+use crate::session::Session;
+use crate::validation::{fields as f, DeviceRange, TrunkForm};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// New trunk.
+/// The password of a trunk just created, kept in memory only so that its details page can show
+/// it once (Webex never returns it).
+#[derive(Clone, Copy)]
+pub struct FreshTrunkPassword(pub RwSignal<Option<(String, String)>>);
+
+impl FreshTrunkPassword {
+    /// An empty slot.
+    pub fn new() -> Self {
+        FreshTrunkPassword(RwSignal::new(None))
+    }
+}
+
+impl Default for FreshTrunkPassword {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The DOM id of a field's control.
+fn control_id(field: &str) -> String {
+    format!("trunk-{field}")
+}
+
+/// One plain sentence on when to choose each trunk type.
+fn trunk_type_advice(t: TrunkType) -> &'static str {
+    match t {
+        TrunkType::Registering => "For a Cisco IOS XE local gateway (CUBE) that registers to Webex with a username and password. Works behind NAT; needs no public certificate.",
+        TrunkType::CertificateBased => "For a session border controller (Cisco CUBE, Oracle, AudioCodes, Ribbon) at a public FQDN or SRV name, trusted through mutual TLS with a CA-signed certificate.",
+    }
+}
+
+/// True when Webex refused the trunk because its name is taken.
+fn is_duplicate_name(e: &ApiError) -> bool {
+    e.webex().is_some_and(|w| {
+        matches!(w.status, 400 | 409)
+            && w.mentions("name")
+            && (w.mentions("exist")
+                || w.mentions("duplicate")
+                || w.mentions("already")
+                || w.mentions("unique")
+                || w.mentions("in use"))
+    })
+}
+
+/// The new-trunk form at `/trunks/new` (`?locationId=` preselects a location).
 #[component]
 pub fn TrunkNew() -> impl IntoView {
+    let client = expect_context::<Session>().client();
+    let fresh = expect_context::<FreshTrunkPassword>();
+    let navigate = use_navigate();
+    let preselected = use_query_map()
+        .with_untracked(|q| q.get("locationId"))
+        .unwrap_or_default();
+
+    let form = RwSignal::new(TrunkForm {
+        location_id: preselected,
+        ..TrunkForm::default()
+    });
+    let touched = RwSignal::new(Vec::<&'static str>::new());
+    let submitted = RwSignal::new(false);
+    let show_password = RwSignal::new(false);
+
+    let all_locations = LocalResource::new({
+        let client = client.clone();
+        move || {
+            let client = client.clone();
+            async move { locations::list(&client).await }
+        }
+    });
+    let trunk_types = LocalResource::new({
+        let client = client.clone();
+        move || {
+            let client = client.clone();
+            async move { trunks::trunk_types(&client).await }
+        }
+    });
+
+    let location_options = Memo::new(move |_| {
+        all_locations
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| PickerOption {
+                id: l.id,
+                label: l.name,
+                hint: None,
+            })
+            .collect::<Vec<_>>()
+    });
+    let device_types = Memo::new(move |_| {
+        let chosen = form.with(TrunkForm::trunk_type);
+        trunk_types
+            .get()
+            .and_then(Result::ok)
+            .and_then(|all| all.into_iter().find(|t| Some(t.trunk_type) == chosen))
+            .map(|t| t.device_types)
+            .unwrap_or_default()
+    });
+    let range = Memo::new(move |_| {
+        let chosen = form.with(|f| f.device_type.clone());
+        device_types.with(|all| {
+            all.iter()
+                .find(|d| d.device_type == chosen)
+                .and_then(|d: &DeviceType| {
+                    Some(DeviceRange {
+                        min: d.min_concurrent_calls?,
+                        max: d.max_concurrent_calls?,
+                    })
+                })
+        })
+    });
+
+    // Creating: the body goes out once; the password travels on to the details page in memory.
+    let create = Action::new_local({
+        let client = client.clone();
+        move |body: &NewTrunk| {
+            let client = client.clone();
+            let body = body.clone();
+            let navigate = navigate.clone();
+            async move {
+                let id = trunks::create(&client, &body)
+                    .await
+                    .map_err(|e| (e, body.name.clone()))?;
+                fresh.0.set(Some((id.clone(), body.password.clone())));
+                navigate(
+                    &format!("/trunks/{}", locations::path_segment(&id)),
+                    Default::default(),
+                );
+                Ok::<_, (ApiError, String)>(id)
+            }
+        }
+    });
+    let creating = create.pending();
+    let failure = move || create.value().get().and_then(Result::err);
+
+    let generate = Action::new_local({
+        let client = client.clone();
+        move |location_id: &String| {
+            let client = client.clone();
+            let location_id = location_id.clone();
+            async move {
+                let password = trunks::generate_password(&client, &location_id).await?;
+                form.update(|f| f.password = password);
+                show_password.set(true);
+                Ok::<_, ApiError>(())
+            }
+        }
+    });
+    let generate_needs_location = RwSignal::new(false);
+
+    let check = Action::new_local({
+        let client = client.clone();
+        move |body: &FqdnValidation| {
+            let client = client.clone();
+            let body = body.clone();
+            async move {
+                let result = trunks::validate_fqdn(&client, &body).await;
+                (body, result)
+            }
+        }
+    });
+
+    let error_of = move |field: &'static str| {
+        Signal::derive(move || {
+            if field == f::NAME {
+                if let Some((e, name)) = failure() {
+                    if is_duplicate_name(&e) && form.with(|f| f.name.trim() == name) {
+                        return Some(format!("Webex says: {e}"));
+                    }
+                }
+            }
+            if !(submitted.get() || touched.with(|t| t.contains(&field))) {
+                return None;
+            }
+            form.with(|fm| fm.field_error(field, range.get()))
+        })
+    };
+    let leave = move |field: &'static str| {
+        touched.update(|t| {
+            if !t.contains(&field) {
+                t.push(field);
+            }
+        })
+    };
+    // Leaving a field for the submit button shows nothing yet: the submit shows every error,
+    // and an error appearing on the way would move the button from under the pointer.
+    let leave_unless_submitting = move |ev: &leptos::ev::FocusEvent, field: &'static str| {
+        if !moves_to_submit(ev) {
+            leave(field);
+        }
+    };
+    let described = |field: &str| format!("{0}-help {0}-error", control_id(field));
+
+    let text_input = move |field: &'static str,
+                           get: fn(&TrunkForm) -> &String,
+                           set: fn(&mut TrunkForm) -> &mut String,
+                           inputmode: &'static str| {
+        view! {
+            <input
+                id=control_id(field)
+                name=field
+                type="text"
+                inputmode=inputmode
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || form.with(|f| get(f).clone())
+                on:input:target=move |ev| form.update(|f| *set(f) = ev.target().value())
+                on:blur=move |ev| leave_unless_submitting(&ev, field)
+                aria-invalid=move || error_of(field).with(Option::is_some).to_string()
+                aria-describedby=described(field)
+            />
+        }
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if creating.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        match form.with_untracked(|f| f.validate(range.get_untracked())) {
+            Err(errors) => {
+                if let Some(first) = errors.first() {
+                    focus(&control_id(first));
+                }
+            }
+            Ok(body) => {
+                create.dispatch(body);
+            }
+        }
+    };
+
+    let on_generate = move |_| {
+        let location = form.with_untracked(|f| f.location_id.trim().to_string());
+        generate_needs_location.set(location.is_empty());
+        if location.is_empty() {
+            focus(&control_id(f::LOCATION_ID));
+        } else if !generate.pending().get_untracked() {
+            generate.dispatch(location);
+        }
+    };
+
+    let on_check = move |_| {
+        for field in [f::ADDRESS, f::DOMAIN, f::PORT] {
+            leave(field);
+        }
+        let body = form.with_untracked(|fm| {
+            [f::ADDRESS, f::DOMAIN, f::PORT]
+                .iter()
+                .find(|field| fm.field_error(field, None).is_some())
+                .map(|field| Err(*field))
+                .unwrap_or_else(|| {
+                    Ok(FqdnValidation {
+                        address: fm.address.trim().to_string(),
+                        domain: fm.domain.trim().to_string(),
+                        port: fm.port.trim().parse().unwrap_or_default(),
+                    })
+                })
+        });
+        match body {
+            Err(field) => focus(&control_id(field)),
+            Ok(body) => {
+                check.dispatch(body);
+            }
+        }
+    };
+    // A check answer holds only while the address, domain and port are the ones checked.
+    let check_answer = move || {
+        check.value().get().filter(|(body, _)| {
+            form.with(|fm| {
+                fm.address.trim() == body.address
+                    && fm.domain.trim() == body.domain
+                    && fm.port.trim().parse() == Ok(body.port)
+            })
+        })
+    };
+
+    let certificate = move || form.with(TrunkForm::is_certificate_based);
+
     view! {
-        <section>
+        <section class="narrow-wide">
+            <p class="breadcrumb">
+                <A href="/trunks">"Trunks"</A>
+                " / New trunk"
+            </p>
             <h1>"New trunk"</h1>
-            <p>"The form to create a registering or certificate-based trunk will be here."</p>
+            <p class="lead">
+                "A trunk is the SIP connection between Webex Calling and your local gateway or session border controller."
+            </p>
+            <form class="card form" on:submit=on_submit novalidate>
+                <Field control_id=control_id(f::NAME) label="Name" help="Unique in your organization, e.g. \"Berlin CUBE 1\"." error=error_of(f::NAME)>
+                    {text_input(f::NAME, |f| &f.name, |f| &mut f.name, "text")}
+                </Field>
+
+                <Field control_id=control_id(f::LOCATION_ID) label="Location" help="The Webex Calling location the gateway belongs to. Type to search." error=error_of(f::LOCATION_ID)>
+                    <Picker
+                        id=control_id(f::LOCATION_ID)
+                        name=f::LOCATION_ID
+                        options=location_options
+                        value=Signal::derive(move || form.with(|f| f.location_id.clone()))
+                        on_change=Callback::new(move |id: String| form.update(|f| f.location_id = id))
+                        placeholder="Search locations"
+                        on_leave=Callback::new(move |_| leave(f::LOCATION_ID))
+                        invalid=Signal::derive(move || error_of(f::LOCATION_ID).with(Option::is_some))
+                        described_by=described(f::LOCATION_ID)
+                    />
+                    {move || match all_locations.get() {
+                        None => Some(view! { <Loading text="Loading locations…" /> }.into_any()),
+                        Some(Err(e)) => Some(view! { <ApiErrorView error=e context="The locations could not be loaded" /> }.into_any()),
+                        Some(Ok(_)) => None,
+                    }}
+                </Field>
+
+                <fieldset class="field choices" aria-describedby=format!("{}-error", control_id(f::TRUNK_TYPE))>
+                    <legend>"Trunk type"</legend>
+                    {TrunkType::ALL
+                        .iter()
+                        .map(|t| {
+                            let t = *t;
+                            view! {
+                                <label class="choice">
+                                    <input
+                                        type="radio"
+                                        name=f::TRUNK_TYPE
+                                        id=(t == TrunkType::Registering).then(|| control_id(f::TRUNK_TYPE))
+                                        value=t.as_str()
+                                        prop:checked=move || form.with(|f| f.trunk_type == t.as_str())
+                                        on:change=move |_| form.update(|f| {
+                                            f.trunk_type = t.as_str().to_string();
+                                            f.device_type.clear();
+                                        })
+                                        on:blur=move |ev| leave_unless_submitting(&ev, f::TRUNK_TYPE)
+                                    />
+                                    <span>
+                                        <strong>{t.label()}</strong>
+                                        <p>{trunk_type_advice(t)}</p>
+                                    </span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                    {move || error_of(f::TRUNK_TYPE).get().map(|e| view! {
+                        <p class="field-error" id=format!("{}-error", control_id(f::TRUNK_TYPE))>{e}</p>
+                    })}
+                </fieldset>
+
+                <Field control_id=control_id(f::DEVICE_TYPE) label="Device type" help="The kind of gateway or SBC; it sets how many concurrent calls the trunk allows." error=error_of(f::DEVICE_TYPE)>
+                    <select
+                        id=control_id(f::DEVICE_TYPE)
+                        name=f::DEVICE_TYPE
+                        prop:value=move || form.with(|f| f.device_type.clone())
+                        on:change:target=move |ev| form.update(|f| f.device_type = ev.target().value())
+                        on:blur=move |ev| leave_unless_submitting(&ev, f::DEVICE_TYPE)
+                        aria-invalid=move || error_of(f::DEVICE_TYPE).with(Option::is_some).to_string()
+                        aria-describedby=described(f::DEVICE_TYPE)
+                    >
+                        <option value="">
+                            {move || if form.with(|f| f.trunk_type.is_empty()) { "Choose a trunk type first" } else { "Choose a device type" }}
+                        </option>
+                        {move || device_types
+                            .get()
+                            .into_iter()
+                            .map(|d| {
+                                let value = d.device_type.clone();
+                                let selected = form.with_untracked(|f| f.device_type == value);
+                                view! { <option value=value selected=selected>{d.device_type}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    {move || match trunk_types.get() {
+                        Some(Err(e)) => Some(view! { <ApiErrorView error=e context="The device types could not be loaded" /> }),
+                        _ => None,
+                    }}
+                </Field>
+
+                <Field control_id=control_id(f::PASSWORD) label="Password" help="The gateway uses it to authenticate to Webex. Webex never shows it again after the trunk is created, so keep it safe." error=error_of(f::PASSWORD)>
+                    <div class="inline">
+                        <input
+                            id=control_id(f::PASSWORD)
+                            name=f::PASSWORD
+                            type=move || if show_password.get() { "text" } else { "password" }
+                            autocomplete="new-password"
+                            spellcheck="false"
+                            prop:value=move || form.with(|f| f.password.clone())
+                            on:input:target=move |ev| form.update(|f| f.password = ev.target().value())
+                            on:blur=move |ev| leave_unless_submitting(&ev, f::PASSWORD)
+                            aria-invalid=move || error_of(f::PASSWORD).with(Option::is_some).to_string()
+                            aria-describedby=described(f::PASSWORD)
+                        />
+                        <button type="button" class="button small" on:click=move |_| show_password.update(|s| *s = !*s) aria-pressed=move || show_password.get().to_string()>
+                            {move || if show_password.get() { "Hide" } else { "Show" }}
+                        </button>
+                        <CopyButton value=Signal::derive(move || form.with(|f| f.password.clone())) what="password" />
+                        <button type="button" class="button small" on:click=on_generate disabled=move || generate.pending().get()>
+                            {move || if generate.pending().get() { "Generating…" } else { "Generate" }}
+                        </button>
+                    </div>
+                    <Show when=move || generate_needs_location.get() && form.with(|f| f.location_id.is_empty())>
+                        <p class="field-error">"Choose a location first: the password follows its password rules."</p>
+                    </Show>
+                    {move || match generate.value().get() {
+                        Some(Err(e)) => Some(view! { <ApiErrorView error=e context="No password was generated" /> }),
+                        _ => None,
+                    }}
+                </Field>
+
+                <div class="field">
+                    <label class="checkbox">
+                        <input
+                            type="checkbox"
+                            name="dualIdentitySupportEnabled"
+                            prop:checked=move || form.with(|f| f.dual_identity_support_enabled)
+                            on:change:target=move |ev| form.update(|f| f.dual_identity_support_enabled = ev.target().checked())
+                        />
+                        "Dual identity support"
+                    </label>
+                    <p class="help">"When on, the From and P-Asserted-Identity headers of outbound calls are set independently."</p>
+                </div>
+
+                <Field control_id=control_id(f::P_CHARGE_INFO_SUPPORT_POLICY) label="P-Charge-Info" help="Whether Webex sends the P-Charge-Info header, and with which number. Leave as is to use Webex's default." error=error_of(f::P_CHARGE_INFO_SUPPORT_POLICY)>
+                    <select
+                        id=control_id(f::P_CHARGE_INFO_SUPPORT_POLICY)
+                        name=f::P_CHARGE_INFO_SUPPORT_POLICY
+                        prop:value=move || form.with(|f| f.p_charge_info_support_policy.clone())
+                        on:change:target=move |ev| form.update(|f| f.p_charge_info_support_policy = ev.target().value())
+                    >
+                        <option value="">"Webex default"</option>
+                        {PChargeInfoSupportPolicy::ALL
+                            .iter()
+                            .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </Field>
+
+                <Show when=certificate>
+                    <h2>"SBC connection"</h2>
+                    <Field control_id=control_id(f::ADDRESS) label="Address" help="The SBC's public FQDN (sbc1.example.com) or SRV name (_sips._tcp.example.com)." error=error_of(f::ADDRESS)>
+                        {text_input(f::ADDRESS, |f| &f.address, |f| &mut f.address, "url")}
+                    </Field>
+                    <Field control_id=control_id(f::DOMAIN) label="Domain" help="The domain of the SBC's certificate, verified in your organization, e.g. example.com." error=error_of(f::DOMAIN)>
+                        {text_input(f::DOMAIN, |f| &f.domain, |f| &mut f.domain, "url")}
+                    </Field>
+                    <Field control_id=control_id(f::PORT) label="Port" help="The SBC's SIP TLS port, usually 5061." error=error_of(f::PORT)>
+                        {text_input(f::PORT, |f| &f.port, |f| &mut f.port, "numeric")}
+                    </Field>
+                    <div class="actions">
+                        <button type="button" class="button secondary" on:click=on_check disabled=move || check.pending().get()>
+                            {move || if check.pending().get() { "Checking…" } else { "Check address" }}
+                        </button>
+                    </div>
+                    {move || check_answer().map(|(_, result)| match result {
+                        Ok(()) => view! {
+                            <div class="alert alert-success" role="status">"Webex accepts this address, domain and port."</div>
+                        }.into_any(),
+                        Err(e) => view! { <ApiErrorView error=e context="Webex does not accept this address" /> }.into_any(),
+                    })}
+                    <Field
+                        control_id=control_id(f::MAX_CONCURRENT_CALLS)
+                        label="Maximum concurrent calls"
+                        error=error_of(f::MAX_CONCURRENT_CALLS)
+                    >
+                        {text_input(f::MAX_CONCURRENT_CALLS, |f| &f.max_concurrent_calls, |f| &mut f.max_concurrent_calls, "numeric")}
+                        <p class="help range" id=format!("{}-range", control_id(f::MAX_CONCURRENT_CALLS))>
+                            {move || match range.get() {
+                                Some(r) => format!("Between {} and {} for this device type.", r.min, r.max),
+                                None => "Choose a device type to see its range.".to_string(),
+                            }}
+                        </p>
+                    </Field>
+                </Show>
+
+                {move || failure().map(|(e, _)| view! { <ApiErrorView error=e context="The trunk was not created. Everything you typed is still here." /> })}
+
+                <div class="actions">
+                    <button type="submit" class="button primary" disabled=move || creating.get() aria-busy=move || creating.get().to_string()>
+                        {move || if creating.get() { "Creating trunk…" } else { "Create trunk" }}
+                    </button>
+                    <A href="/trunks">"Cancel"</A>
+                </div>
+            </form>
         </section>
     }
 }

@@ -1,0 +1,156 @@
+import { test, expect, signIn, Sim } from './fixtures';
+import type { Page, Request } from '@playwright/test';
+
+const LOCATIONS = '/v1/telephony/config/locations';
+const CONNECTION = /\/v1\/telephony\/pstn\/locations\/[^/]+\/connection$/;
+
+/** The locations table, by its roles. */
+class LocationList {
+  constructor(private readonly page: Page) {}
+  search = () => this.page.getByRole('searchbox', { name: 'Search locations' });
+  table = () => this.page.getByRole('table');
+  rows = () => this.table().locator('tbody tr');
+  row = (name: string) => this.table().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  count = () => this.page.locator('.count');
+
+  async open() {
+    await this.page.goto('/locations');
+    await signIn(this.page);
+    await expect(this.page.getByRole('heading', { name: 'Locations', level: 1 })).toBeVisible();
+  }
+}
+
+/** Watches the connection reads the page sends: how many, and most at once. */
+function watchConnectionReads(page: Page) {
+  const seen = { total: 0, inFlight: 0, most: 0 };
+  const isRead = (r: Request) => r.method() === 'GET' && CONNECTION.test(new URL(r.url()).pathname);
+  page.on('request', (r) => {
+    if (!isRead(r)) return;
+    seen.total += 1;
+    seen.inFlight += 1;
+    seen.most = Math.max(seen.most, seen.inFlight);
+  });
+  const done = (r: Request) => {
+    if (isRead(r)) seen.inFlight -= 1;
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return seen;
+}
+
+async function connectionReads(sim: Sim) {
+  return (await sim.exchanges({ method: 'GET', path: CONNECTION })).length;
+}
+
+test('every Calling location with its PSTN connection in words and by name', async ({ page, sim }) => {
+  const list = new LocationList(page);
+  await list.open();
+  await expect(list.rows()).toHaveCount(12);
+  await expect(list.count()).toContainText('12 locations');
+  await expect(list.table().getByText('Loading…')).toHaveCount(0);
+  // A location without Webex Calling is not listed.
+  await expect(list.table()).not.toContainText('Austin Warehouse');
+
+  await expect(list.row('San Jose HQ')).toContainText('Local gateway');
+  await expect(list.row('San Jose HQ')).toContainText('Trunk SJC-CUBE-01');
+  await expect(list.row('New York Office')).toContainText('Route group RG-US-East');
+  await expect(list.row('Dallas Branch')).toContainText('Cloud-connected provider');
+  await expect(list.row('Dallas Branch')).toContainText('Meridian Voice');
+  await expect(list.row('Chicago Sales')).toContainText('Cisco PSTN');
+  await expect(list.row('Paris Office')).toContainText('Integrated cloud-connected provider');
+  for (const name of ['Toronto Office', 'Manchester Support', 'Munich Lab', 'Melbourne Branch']) {
+    await expect(list.row(name).locator('.badge.not-configured')).toHaveText('Not configured');
+  }
+  // "Not configured" is a state, not an error.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Nothing shows a raw id.
+  await expect(list.table()).not.toContainText('Y2lz');
+  expect(await connectionReads(sim)).toBe(12);
+});
+
+test('search narrows the list, survives a visit to a location, and the list shows a new connection by name', async ({ page, sim }) => {
+  const list = new LocationList(page);
+  await list.open();
+  await list.search().pressSequentially('office', { delay: 30 });
+  await expect(list.rows()).toHaveCount(5);
+  await expect(list.count()).toContainText('5 of 12 locations match');
+  await expect(page).toHaveURL(/\/locations\?q=office$/);
+  await list.search().fill('toronto');
+  await expect(list.rows()).toHaveCount(1);
+  await list.search().fill('nowhere');
+  await expect(list.table()).toContainText('No location matches “nowhere”.');
+  await list.search().fill('toronto');
+
+  await list.row('Toronto Office').getByRole('link', { name: 'Toronto Office' }).click();
+  await expect(page.getByRole('heading', { name: 'Toronto Office', level: 1 })).toBeVisible();
+  await page.getByRole('radio', { name: 'Local gateway' }).check();
+  await page.getByRole('radio', { name: 'Trunk', exact: true }).check();
+  const picker = page.getByRole('combobox', { name: 'Trunk to use' });
+  await picker.click();
+  await picker.fill('NYC-CUBE-02');
+  await page.getByRole('option', { name: /^NYC-CUBE-02/ }).click();
+  await page.getByRole('button', { name: 'Set connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The PSTN connection is set.' })).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/locations\?q=toronto$/);
+  await expect(list.search()).toHaveValue('toronto');
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.row('Toronto Office')).toContainText('Local gateway');
+  await expect(list.row('Toronto Office')).toContainText('Trunk NYC-CUBE-02');
+  void sim;
+});
+
+test('a connection that cannot be read says so in its row and can be read again', async ({ page, sim }) => {
+  const { locations } = await (await page.request.get(`http://127.0.0.1:8181${LOCATIONS}?name=San%20Jose`, {
+    headers: { Authorization: 'Bearer demo-admin-token' },
+  })).json();
+  const sanJose = locations[0].id;
+  await sim.fault({ method: 'GET', path: `/v1/telephony/pstn/locations/${encodeURIComponent(sanJose)}/connection`, status: 503 });
+  const list = new LocationList(page);
+  await list.open();
+  const row = list.row('San Jose HQ');
+  await expect(row).toContainText('Could not be read (HTTP 503');
+  await expect(list.row('New York Office')).toContainText('RG-US-East');
+  await row.getByRole('button', { name: 'Retry' }).click();
+  await expect(row).toContainText('Trunk SJC-CUBE-01');
+});
+
+test('10,000 locations: the list shows at once, pages of 50, connections read only for the page, 4 at a time', async ({ page, sim }) => {
+  test.setTimeout(120_000);
+  await sim.reset('large');
+  const reads = watchConnectionReads(page);
+  const list = new LocationList(page);
+  await list.open();
+  await expect(list.count()).toContainText('10,000 locations · showing 1–50', { timeout: 30_000 });
+  await expect(list.rows()).toHaveCount(50);
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 1 of 200');
+  // Every row of the page fills in.
+  await expect(list.table().getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(list.row('Site 00001 Springfield')).toContainText('Trunk LGW-0001');
+  await expect(list.row('Site 00004 Brisbane')).toContainText('Not configured');
+  expect(reads.total).toBe(50);
+  expect(reads.most).toBeLessThanOrEqual(4);
+  expect(await connectionReads(sim)).toBe(50);
+
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of 200');
+  await expect(list.rows()).toHaveCount(50);
+  await expect(list.table().getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
+  expect(reads.total).toBe(100);
+  expect(reads.most).toBeLessThanOrEqual(4);
+
+  // Going back to a page already read reads nothing again.
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(list.row('Site 00001 Springfield')).toContainText('Trunk LGW-0001');
+  expect(reads.total).toBe(100);
+
+  await list.search().pressSequentially('09999', { delay: 20 });
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.row('Site 09999 Cork')).toBeVisible();
+  await expect(list.table().getByText('Loading…')).toHaveCount(0);
+  expect(reads.total).toBe(101);
+  // The list was read once, page by page, not again per keystroke.
+  const listReads = await sim.exchanges({ method: 'GET', path: LOCATIONS });
+  expect(listReads).toHaveLength(10);
+});

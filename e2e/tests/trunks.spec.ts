@@ -1,0 +1,230 @@
+import { test, expect, signIn, apiRequests, Sim } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const TRUNKS = '/v1/telephony/config/premisePstn/trunks';
+
+/** The new-trunk form, by its labels. */
+class NewTrunkForm {
+  constructor(private readonly page: Page) {}
+  name = () => this.page.getByLabel('Name', { exact: true });
+  location = () => this.page.getByLabel('Location');
+  password = () => this.page.getByLabel('Password', { exact: true });
+  submit = () => this.page.getByRole('button', { name: /Create trunk|Creating trunk/ });
+
+  async open() {
+    await this.page.goto('/trunks/new');
+    await signIn(this.page);
+    await expect(this.page.getByRole('heading', { name: 'New trunk' })).toBeVisible();
+  }
+
+  async chooseLocation(name: string) {
+    await this.location().click();
+    await this.location().fill(name.split(' ')[0]);
+    await this.page.getByRole('option', { name }).click();
+    await expect(this.location()).toHaveValue(name);
+  }
+
+  async trunkType(label: 'Registering' | 'Certificate-based') {
+    await this.page.getByRole('radio', { name: new RegExp(`^${label}`) }).check();
+  }
+
+  fieldError(text: string | RegExp) {
+    return this.page.locator('.field-error', { hasText: text });
+  }
+}
+
+async function createdBodies(sim: Sim) {
+  return (await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.request);
+}
+
+test('create a registering trunk, see its details and gateway configuration, and find it in the list', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await form.name().fill('  Toronto CUBE 1  ');
+  await form.chooseLocation('Toronto Office');
+  await form.trunkType('Registering');
+  await form.password().fill('Sup3r!Secret#2026');
+  await form.submit().click();
+
+  await expect(page.getByRole('heading', { name: /Toronto CUBE 1/ })).toBeVisible();
+  expect(await createdBodies(sim)).toEqual([
+    {
+      name: 'Toronto CUBE 1',
+      locationId: expect.any(String),
+      password: 'Sup3r!Secret#2026',
+      trunkType: 'REGISTERING',
+      dualIdentitySupportEnabled: false,
+    },
+  ]);
+  // The password is shown once, with the warning, and is filled into the configuration.
+  await expect(page.getByTestId('fresh-password')).toContainText('Webex will not show it again');
+  await expect(page.getByTestId('fresh-password')).toContainText('Sup3r!Secret#2026');
+  const values = page.getByTestId('gateway-values');
+  await expect(values).toContainText('Registrar domain');
+  await expect(values).toContainText('Outbound proxy');
+  const config = page.getByTestId('gateway-config');
+  await expect(config).toContainText('voice class tenant 100');
+  await expect(config).toContainText('password 0 Sup3r!Secret#2026');
+  await expect(config).toContainText('outbound-proxy dns:');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download .txt' }).click();
+  expect((await download).suggestedFilename()).toBe('toronto-cube-1-cube-config.txt');
+  // The password is never written to storage.
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain('Sup3r!Secret#2026');
+
+  await page.getByRole('link', { name: 'Back to trunks' }).click();
+  await page.getByLabel('Filter').fill('toronto');
+  const row = page.getByRole('row', { name: /Toronto CUBE 1/ });
+  await expect(row).toContainText('Toronto Office');
+  await expect(row).toContainText('Registering');
+  await expect(row).toContainText('Cisco Unified Border Element');
+  // Leaving the details page forgot the password.
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /Toronto CUBE 1/ })).toBeVisible();
+  await expect(page.getByTestId('fresh-password')).toHaveCount(0);
+});
+
+test('create a certificate-based trunk with a checked address', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await form.name().fill('Munich SBC');
+  await form.chooseLocation('Munich Lab');
+  await form.trunkType('Certificate-based');
+  await page.getByLabel('Device type').selectOption('AudioCodes Mediant SBC');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(form.password()).not.toHaveValue('');
+  const password = await form.password().inputValue();
+  await page.getByLabel('Address', { exact: true }).fill('sbc-muc1.example.com');
+  await page.getByLabel('Domain', { exact: true }).fill('example.com');
+  await page.getByLabel('Port', { exact: true }).fill('5061');
+  await page.getByRole('button', { name: 'Check address' }).click();
+  await expect(page.getByText('Webex accepts this address, domain and port.')).toBeVisible();
+  await expect(page.getByText('Between 250 and 2000 for this device type.')).toBeVisible();
+  await page.getByLabel('Maximum concurrent calls').fill('3000');
+  await form.submit().click();
+  await expect(form.fieldError('250')).toBeVisible();
+  await expect(page.getByLabel('Maximum concurrent calls')).toBeFocused();
+  expect(await createdBodies(sim)).toEqual([]);
+  await page.getByLabel('Maximum concurrent calls').fill('500');
+  await form.submit().click();
+  await expect(page.getByRole('heading', { name: /Munich SBC/ })).toBeVisible();
+  expect(await createdBodies(sim)).toEqual([
+    {
+      name: 'Munich SBC',
+      locationId: expect.any(String),
+      password,
+      trunkType: 'CERTIFICATE_BASED',
+      deviceType: 'AudioCodes Mediant SBC',
+      dualIdentitySupportEnabled: false,
+      address: 'sbc-muc1.example.com',
+      domain: 'example.com',
+      port: 5061,
+      maxConcurrentCalls: 500,
+    },
+  ]);
+  const fqdn = await sim.exchanges({ method: 'POST', path: `${TRUNKS}/actions/fqdnValidation/invoke` });
+  expect(fqdn.map((e) => e.request)).toEqual([{ address: 'sbc-muc1.example.com', domain: 'example.com', port: 5061 }]);
+  await expect(page.getByText('sbc-muc1.example.com')).toBeVisible();
+});
+
+test('an empty form shows every error, focuses the first and sends nothing', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  const sent = apiRequests(page);
+  await form.submit().click();
+  await expect(form.fieldError(/name/i)).toBeVisible();
+  await expect(form.fieldError(/location/i)).toBeVisible();
+  await expect(form.fieldError(/trunk type/i)).toBeVisible();
+  await expect(form.fieldError(/password/i)).toBeVisible();
+  await expect(form.name()).toBeFocused();
+  expect(sent.filter((r) => r.method() === 'POST')).toEqual([]);
+  expect(await createdBodies(sim)).toEqual([]);
+});
+
+test('certificate-based without an address: error at the field, no request', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await form.name().fill('No Address SBC');
+  await form.chooseLocation('Munich Lab');
+  await form.trunkType('Certificate-based');
+  await page.getByLabel('Device type').selectOption('Ribbon SBC Edge');
+  await form.password().fill('An0ther!Secret');
+  await page.getByLabel('Domain', { exact: true }).fill('example.com');
+  await page.getByLabel('Port', { exact: true }).fill('5061');
+  await page.getByLabel('Maximum concurrent calls').fill('300');
+  await form.submit().click();
+  await expect(form.fieldError(/address/i)).toBeVisible();
+  await expect(page.getByLabel('Address', { exact: true })).toBeFocused();
+  expect(await createdBodies(sim)).toEqual([]);
+});
+
+test('a duplicate name is shown at the Name field and the input is kept', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await form.name().fill('SJC-CUBE-01');
+  await form.chooseLocation('Toronto Office');
+  await form.trunkType('Registering');
+  await form.password().fill('Dup!icate123');
+  await form.submit().click();
+  await expect(form.fieldError('already exists')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'The trunk was not created' })).toContainText('Tracking ID');
+  await expect(form.name()).toHaveValue('SJC-CUBE-01');
+  await expect(form.location()).toHaveValue('Toronto Office');
+  await expect(form.password()).toHaveValue('Dup!icate123');
+  // Changing the name clears the server's complaint at the field.
+  await form.name().fill('SJC-CUBE-09');
+  await expect(form.fieldError('already exists')).toHaveCount(0);
+  expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([409]);
+});
+
+test('a 500 shows Webex message and tracking id, keeps the input, and a second submit works', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await sim.fault({ method: 'POST', path: TRUNKS, status: 500 });
+  await form.name().fill('Retry CUBE');
+  await form.chooseLocation('Melbourne Branch');
+  await form.trunkType('Registering');
+  await form.password().fill('R3try!Secret');
+  await form.submit().click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The trunk was not created' });
+  await expect(alert).toContainText('HTTP 500');
+  await expect(alert).toContainText(/Tracking ID\s+\S+/);
+  await expect(form.name()).toHaveValue('Retry CUBE');
+  await expect(form.password()).toHaveValue('R3try!Secret');
+  // Nothing was retried behind the admin's back.
+  expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([500]);
+  await form.submit().click();
+  await expect(page.getByRole('heading', { name: /Retry CUBE/ })).toBeVisible();
+  expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([500, 201]);
+});
+
+test('a double click sends one create', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await sim.fault({ method: 'POST', path: TRUNKS, delayMs: 800 });
+  await form.name().fill('Once CUBE');
+  await form.chooseLocation('Toronto Office');
+  await form.trunkType('Registering');
+  await form.password().fill('0nce!Secret');
+  await form.submit().dblclick();
+  await expect(page.getByRole('heading', { name: /Once CUBE/ })).toBeVisible();
+  expect(await sim.exchanges({ method: 'POST', path: TRUNKS })).toHaveLength(1);
+});
+
+test('the trunk list filters by type and text and sorts by location', async ({ page, sim }) => {
+  await page.goto('/trunks');
+  await signIn(page);
+  await expect(page.getByText('6 trunks')).toBeVisible();
+  await page.getByLabel('Type').selectOption('CERTIFICATE_BASED');
+  await expect(page.getByText('2 of 6 trunks')).toBeVisible();
+  await page.getByLabel('Type').selectOption('');
+  await page.getByLabel('Filter').fill('new york');
+  await expect(page.getByText('2 of 6 trunks')).toBeVisible();
+  await page.getByLabel('Filter').fill('');
+  await page.getByRole('button', { name: 'Sort by location' }).click();
+  const firstRow = page.getByRole('row').nth(1);
+  await expect(firstRow).toContainText('Berlin Office');
+  await expect(page.getByRole('link', { name: 'New trunk' })).toBeVisible();
+  void sim;
+});

@@ -1,0 +1,63 @@
+//! The frame of one form field: label, help, and the field's error right below it.
+
+use leptos::prelude::*;
+
+/// A labelled field. The control inside must have `id = control_id` and may point
+/// `aria-describedby` at `{control_id}-help` and `{control_id}-error`.
+#[component]
+pub fn Field(
+    /// The id of the control the label is for.
+    #[prop(into)]
+    control_id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A plain sentence under the control.
+    #[prop(into, optional)]
+    help: Option<String>,
+    /// The field's current error, if shown.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let help_id = format!("{control_id}-help");
+    let error_id = format!("{control_id}-error");
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=control_id>{label}</label>
+            {children()}
+            {help.map(|h| view! { <p class="help" id=help_id>{h}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })
+            }}
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with this id (the first invalid field after a submit),
+/// once the errors the submit revealed are on the page.
+pub fn focus(element_id: &str) {
+    let element_id = element_id.to_string();
+    request_animation_frame(move || focus_now(&element_id));
+}
+
+fn focus_now(element_id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(element_id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// True when focus leaves a control for a form's submit button.
+pub fn moves_to_submit(ev: &web_sys::FocusEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .is_some_and(|b| b.type_() == "submit")
+}
