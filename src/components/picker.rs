@@ -119,20 +119,16 @@ pub fn Picker(
             ev.prevent_default();
             active.update(|a| *a = a.saturating_sub(1));
         }
-        "Enter" => {
-            if open.get_untracked() {
-                ev.prevent_default();
-                if let Some(o) = shown.with_untracked(|s| s.get(active.get_untracked()).cloned()) {
-                    choose(&o);
-                }
+        "Enter" if open.get_untracked() => {
+            ev.prevent_default();
+            if let Some(o) = shown.with_untracked(|s| s.get(active.get_untracked()).cloned()) {
+                choose(&o);
             }
         }
-        "Escape" => {
-            if open.get_untracked() {
-                ev.prevent_default();
-                open.set(false);
-                query.set(String::new());
-            }
+        "Escape" if open.get_untracked() => {
+            ev.prevent_default();
+            open.set(false);
+            query.set(String::new());
         }
         _ => {}
     };
