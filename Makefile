@@ -12,6 +12,8 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# Origins the page may connect to (its Content-Security-Policy): Webex, plus the simulator when serving.
+API_ORIGINS ?= https://webexapis.com
 SIM_ADDR ?= 127.0.0.1:8081
 APP_ADDR ?= 127.0.0.1:8080
 SEED ?= demo
@@ -32,9 +34,11 @@ setup-test: setup
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver brotli >/dev/null)
 	@python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml
 
-## The release build in dist/ (no config.json: every deployment brings its own, or none for Webex).
+## The release build in dist/, with its Content-Security-Policy and 404.html (no config.json:
+## every deployment brings its own, or none for Webex). API_ORIGINS adds origins the page may call.
 build: setup
 	trunk build --release --offline
+	python3 tools/finish-dist dist $(API_ORIGINS)
 
 dist: build
 
@@ -42,6 +46,7 @@ sim:
 	cargo build --quiet -p webex-sim
 
 ## Build, then run the simulator (demo org) and serve the app pointed at it. Ctrl-C stops both.
+serve: API_ORIGINS += http://$(SIM_ADDR)
 serve: build sim
 	@echo '{"apiBase": "http://$(SIM_ADDR)/v1"}' > dist/config.json
 	@echo

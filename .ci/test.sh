@@ -54,6 +54,8 @@ step unit-app cargo test -p pstn-console --lib
 step unit-sim cargo test -p webex-sim
 step browser cargo test -p pstn-console --target wasm32-unknown-unknown --test browser
 step release-build trunk build --release --offline
+# The policy the tests run under: Webex and the e2e simulator.
+step finish-dist python3 tools/finish-dist dist https://webexapis.com http://127.0.0.1:8181
 step build-sim cargo build --quiet -p webex-sim
 
 exchanges=target/e2e-exchanges.jsonl

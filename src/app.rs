@@ -2,6 +2,7 @@
 
 use crate::components::{Header, Loading};
 use crate::config::{self, AppConfig};
+use crate::oauth;
 use crate::pages;
 use crate::session::{self, Session};
 use leptos::prelude::*;
@@ -11,6 +12,8 @@ use leptos_router::path;
 /// The whole console: reads `config.json`, then shows the routed pages.
 #[component]
 pub fn App() -> impl IntoView {
+    // A return from Webex holds a token or code in the URL: out of the URL before anything else.
+    let returned = StoredValue::new(oauth::take_return());
     let config = LocalResource::new(config::load);
     view! {
         {move || match config.get() {
@@ -29,31 +32,65 @@ pub fn App() -> impl IntoView {
                 }
                     .into_any()
             }
-            Some(Ok(config)) => view! { <Console config /> }.into_any(),
+            Some(Ok(config)) => {
+                let returned = returned.try_update_value(Option::take).flatten();
+                view! { <Console config returned /> }.into_any()
+            }
         }}
     }
 }
 
-/// The console once its configuration is known.
+/// The console once its configuration is known; `returned` is Webex's answer to a sign-in.
 #[component]
-pub fn Console(config: AppConfig) -> impl IntoView {
+pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     provide_context(config.clone());
     provide_context(pages::trunk_new::FreshTrunkPassword::new());
 
-    // A token kept from earlier in this tab is checked before any page shows.
-    let resuming = RwSignal::new(session::stored_token().is_some());
-    if let Some(token) = session::stored_token() {
-        let client = session.client_for(&config, &token);
+    // Before any page shows: a return from Webex is checked and its token tried, or else a
+    // token kept from earlier in this tab is checked (unless its time has run out).
+    let resuming = RwSignal::new(false);
+    let checking = if returned.is_some() {
+        "Signing you in with Webex…"
+    } else {
+        "Checking your Webex session…"
+    };
+    if let Some(returned) = returned {
+        resuming.set(true);
+        let config = config.clone();
         leptos::task::spawn_local(async move {
-            match session::check_token(client).await {
-                Ok(signed_in) => session.sign_in(signed_in, &token),
-                Err(e) if e.is_unauthorized() => session.sign_out(),
-                Err(_) => session.sign_out(),
+            match oauth::complete(&config, returned).await {
+                Ok(granted) => {
+                    let expires_at = granted.expires_at(js_sys::Date::now());
+                    let client = session.client_for(&config, &granted.token);
+                    match session::check_token(client).await {
+                        Ok(signed_in) => session.sign_in_until(signed_in, &granted.token, expires_at),
+                        Err(e) => session.refuse(format!(
+                            "Webex signed you in, but the console could not read your Webex profile with the token: {e}"
+                        )),
+                    }
+                }
+                Err(refusal) => session.refuse(refusal.to_string()),
             }
             resuming.set(false);
         });
+    } else if let Some(token) = session::stored_token() {
+        let expires_at = session::stored_expiry();
+        if expires_at.is_some_and(|at| at <= js_sys::Date::now()) {
+            session.forget_expired_token();
+        } else {
+            resuming.set(true);
+            let client = session.client_for(&config, &token);
+            leptos::task::spawn_local(async move {
+                match session::check_token(client).await {
+                    Ok(signed_in) => session.sign_in_until(signed_in, &token, expires_at),
+                    Err(e) if e.is_unauthorized() => session.forget_expired_token(),
+                    Err(_) => session.sign_out(),
+                }
+                resuming.set(false);
+            });
+        }
     }
 
     view! {
@@ -62,7 +99,7 @@ pub fn Console(config: AppConfig) -> impl IntoView {
             <main id="main" class="page">
                 <Show
                     when=move || !resuming.get()
-                    fallback=|| view! { <Loading text="Checking your Webex session…" /> }
+                    fallback=move || view! { <Loading text=checking /> }
                 >
                     <Routes fallback=pages::not_found::NotFound>
                         <ParentRoute path=path!("") view=RequireSession>
@@ -93,7 +130,11 @@ fn RequireSession() -> impl IntoView {
             when=move || session.state.with(|s| s.is_some())
             fallback=|| view! { <pages::sign_in::SignIn /> }
         >
-            <Outlet />
+            // Switching organization shows the page afresh, so nothing of the old one stays.
+            {move || {
+                session.acting_org.track();
+                view! { <Outlet /> }
+            }}
         </Show>
     }
 }

@@ -42,6 +42,9 @@ export class Sim {
 
 type Fixtures = { sim: Sim; pageErrors: string[] };
 
+/** Console messages that report a Content-Security-Policy violation. */
+const CSP_VIOLATION = /Content Security Policy|Content-Security-Policy/i;
+
 /**
  * Every page: any request that is not to 127.0.0.1 is aborted (and fails the test), and any
  * uncaught page error fails the test.
@@ -49,9 +52,14 @@ type Fixtures = { sim: Sim; pageErrors: string[] };
 export const test = base.extend<Fixtures>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
+    const violations: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (CSP_VIOLATION.test(m.text())) violations.push(m.text());
+    });
     await use(errors);
     expect(errors, 'uncaught errors in the page').toEqual([]);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   },
   page: async ({ page }, use) => {
     const outside: string[] = [];

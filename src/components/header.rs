@@ -1,5 +1,6 @@
 //! The page header: the console's name, navigation, who is signed in, and sign-out.
 
+use super::OrgSwitcher;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -36,10 +37,12 @@ pub fn Header() -> impl IntoView {
                     <A href="/trunks">"Trunks"</A>
                     <A href="/locations">"Locations"</A>
                 </nav>
+                <OrgSwitcher />
                 <div class="who" data-testid="signed-in-as">
                     <span class="who-name">{who}</span>
                     <span class="who-org">{org_name}</span>
                 </div>
+                <crate::components::TokenTimer />
                 <button type="button" class="button secondary" on:click=sign_out.clone()>
                     "Sign out"
                 </button>

@@ -5,12 +5,16 @@ pub mod copy_button;
 pub mod field;
 pub mod header;
 pub mod loading;
+pub mod org_switcher;
 pub mod picker;
 pub mod pstn_connection;
+pub mod token_timer;
 
 pub use api_error::ApiErrorView;
 pub use copy_button::CopyButton;
 pub use field::Field;
 pub use header::Header;
 pub use loading::Loading;
+pub use org_switcher::OrgSwitcher;
 pub use picker::{Picker, PickerOption};
+pub use token_timer::TokenTimer;

@@ -29,6 +29,9 @@ impl Default for FreshTrunkPassword {
     }
 }
 
+/// Where the form's draft is kept (without the password).
+const DRAFT: &str = "trunk-new";
+
 /// The DOM id of a field's control.
 fn control_id(field: &str) -> String {
     format!("trunk-{field}")
@@ -65,10 +68,16 @@ pub fn TrunkNew() -> impl IntoView {
         .with_untracked(|q| q.get("locationId"))
         .unwrap_or_default();
 
-    let form = RwSignal::new(TrunkForm {
-        location_id: preselected,
-        ..TrunkForm::default()
-    });
+    // What was typed before (say, before the token expired) comes back; a location in the
+    // address wins over the draft's.
+    let draft = crate::drafts::load::<TrunkForm>(DRAFT);
+    let restored = RwSignal::new(draft.is_some());
+    let mut initial = draft.unwrap_or_default();
+    if !preselected.is_empty() {
+        initial.location_id = preselected;
+    }
+    let form = RwSignal::new(initial);
+    Effect::new(move |_| form.with(|f| crate::drafts::save(DRAFT, f)));
     let touched = RwSignal::new(Vec::<&'static str>::new());
     let submitted = RwSignal::new(false);
     let show_password = RwSignal::new(false);
@@ -301,6 +310,17 @@ pub fn TrunkNew() -> impl IntoView {
             <p class="lead">
                 "A trunk is the SIP connection between Webex Calling and your local gateway or session border controller."
             </p>
+            <Show when=move || restored.get()>
+                <div class="alert alert-info" role="status">
+                    "The form holds what you typed earlier in this tab (except the password). "
+                    <button type="button" class="button small" on:click=move |_| {
+                        form.set(TrunkForm::default());
+                        restored.set(false);
+                    }>
+                        "Clear the form"
+                    </button>
+                </div>
+            </Show>
             <form class="card form" on:submit=on_submit novalidate>
                 <Field control_id=control_id(f::NAME) label="Name" help="Unique in your organization, e.g. \"Berlin CUBE 1\"." error=error_of(f::NAME)>
                     {text_input(f::NAME, |f| &f.name, |f| &mut f.name, "text")}
@@ -489,7 +509,7 @@ pub fn TrunkNew() -> impl IntoView {
                     <button type="submit" class="button primary" disabled=move || creating.get() aria-busy=move || creating.get().to_string()>
                         {move || if creating.get() { "Creating trunk…" } else { "Create trunk" }}
                     </button>
-                    <A href="/trunks">"Cancel"</A>
+                    <a href="/trunks" on:click=move |_| crate::drafts::clear(DRAFT)>"Cancel"</a>
                 </div>
             </form>
         </section>

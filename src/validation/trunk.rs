@@ -16,7 +16,9 @@ use crate::api::requests::{NewTrunk, PChargeInfoSupportPolicy, TrunkType};
 pub const MAX_NAME_CHARS: usize = 256;
 
 /// What the admin typed in the new-trunk form; numbers stay text until validated.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// It serializes as a draft (to survive a new sign-in) without the password.
+#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TrunkForm {
     /// Trunk name.
     pub name: String,
@@ -26,7 +28,8 @@ pub struct TrunkForm {
     pub trunk_type: String,
     /// Chosen device type, "" when not chosen.
     pub device_type: String,
-    /// Trunk password, kept exactly as typed.
+    /// Trunk password, kept exactly as typed; never part of a draft.
+    #[serde(skip)]
     pub password: String,
     /// Dual identity support checkbox.
     pub dual_identity_support_enabled: bool,

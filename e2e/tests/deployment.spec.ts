@@ -1,0 +1,49 @@
+import { test, expect, signIn } from './fixtures';
+
+test('the page runs under its Content-Security-Policy', async ({ page, sim }) => {
+  const response = await page.goto('/');
+  const html = await response!.text();
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(policy).toContain("default-src 'none'");
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).not.toContain('unsafe-inline');
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.reload();
+  await signIn(page);
+  await page.getByRole('link', { name: 'Trunks' }).first().click();
+  await expect(page.getByText('6 trunks')).toBeVisible();
+  expect(violations).toEqual([]);
+  void sim;
+});
+
+test('deep links load from 404.html on hosts without rewrites', async ({ page, sim }) => {
+  const index = await (await page.request.get('/index.html')).text();
+  const notFound = await (await page.request.get('/404.html')).text();
+  expect(notFound).toBe(index);
+  void sim;
+});
+
+test('API names are rendered as text, never as markup', async ({ page, sim }) => {
+  await page.goto('/trunks/new');
+  await signIn(page);
+  const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  await page.getByLabel('Name', { exact: true }).fill(payload);
+  await page.getByLabel('Location').click();
+  await page.getByLabel('Location').fill('Toronto');
+  await page.getByRole('option', { name: 'Toronto Office' }).click();
+  await page.getByRole('radio', { name: /^Registering/ }).check();
+  await page.getByLabel('Password', { exact: true }).fill('Xss!Pass123');
+  await page.getByRole('button', { name: 'Create trunk' }).click();
+  await expect(page.getByRole('heading', { name: payload })).toBeVisible();
+  await page.goto('/trunks');
+  await expect(page.getByRole('link', { name: payload })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  void sim;
+});
