@@ -66,6 +66,13 @@ pub fn parse(text: Option<&str>) -> Result<AppConfig, String> {
         if oauth.client_id.trim().is_empty() || oauth.redirect_uri.trim().is_empty() {
             return Err("config.json: \"oauth\" needs \"clientId\" and \"redirectUri\".".into());
         }
+        if let Some(flow) = oauth.flow.as_deref().map(str::trim) {
+            if flow != "implicit" && flow != "pkce" {
+                return Err(format!(
+                    "config.json: \"oauth.flow\" must be \"implicit\" or \"pkce\", not \"{flow}\"."
+                ));
+            }
+        }
     }
     Ok(AppConfig {
         api_base,
@@ -133,5 +140,10 @@ mod tests {
                 .unwrap_err()
                 .contains("clientId")
         );
+        assert!(parse(Some(
+            r#"{"oauth":{"clientId":"C","redirectUri":"https://x/","flow":"code"}}"#
+        ))
+        .unwrap_err()
+        .contains("\"implicit\" or \"pkce\""));
     }
 }

@@ -1,8 +1,10 @@
-//! Sign-in: paste a Webex access token; it is checked with `GET /people/me`.
+//! Sign-in: "Sign in with Webex" when `config.json` has an `oauth` section, and pasting a Webex
+//! access token as the second way in; a pasted token is checked with `GET /people/me`.
 
 use crate::api::ApiError;
 use crate::components::ApiErrorView;
-use crate::config::AppConfig;
+use crate::config::{AppConfig, OAuthConfig};
+use crate::oauth;
 use crate::session::{self, Session, SignedOutReason};
 use leptos::prelude::*;
 
@@ -15,11 +17,60 @@ fn token_problem(error: &ApiError) -> Option<&'static str> {
     }
 }
 
-/// The sign-in form.
+/// "Sign in with Webex": a link to Webex's sign-in page. Following it remembers the round trip
+/// (and this page's address) for the return.
+#[component]
+fn SignInWithWebex(oauth: OAuthConfig) -> impl IntoView {
+    let config = expect_context::<AppConfig>();
+    let problem = RwSignal::new(None::<String>);
+    let link = match oauth::Start::new(&config, &oauth) {
+        Ok(start) => {
+            let href = start.url.clone();
+            let on_click = move |ev: leptos::ev::MouseEvent| {
+                if let Err(e) = start.remember() {
+                    ev.prevent_default();
+                    problem.set(Some(e));
+                }
+            };
+            Some(view! {
+                <a class="button primary" href=href on:click=on_click>
+                    "Sign in with Webex"
+                </a>
+            })
+        }
+        Err(e) => {
+            problem.set(Some(e));
+            None
+        }
+    };
+    view! {
+        <div class="card form">
+            {link}
+            <p class="help">
+                "You sign in on Webex's own page and come straight back here. The console never sees your password."
+            </p>
+            {move || {
+                problem
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {format!("Signing in with Webex cannot start: {e}.")}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The sign-in page.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = expect_context::<Session>();
     let config = expect_context::<AppConfig>();
+    let with_webex = config.oauth.clone();
+    let has_oauth = with_webex.is_some();
     let token = RwSignal::new(String::new());
     let empty_error = RwSignal::new(false);
     let check = Action::new_local(move |token: &String| {
@@ -67,11 +118,25 @@ pub fn SignIn() -> impl IntoView {
             <p class="lead">
                 "PSTN Console connects your Webex Calling organization to the phone network through your own gateways: create trunks and set how each location reaches the PSTN."
             </p>
-            <Show when=move || session.reason.get() == SignedOutReason::Expired>
-                <div class="alert alert-warning" role="alert">
-                    "Your Webex session has ended. Sign in again to continue where you were."
-                </div>
-            </Show>
+            {move || match session.reason.get() {
+                SignedOutReason::Fresh => None,
+                SignedOutReason::Expired => Some(view! {
+                    <div class="alert alert-warning" role="alert">
+                        "Your Webex session has ended. Sign in again to continue where you were."
+                    </div>
+                }.into_any()),
+                SignedOutReason::Refused(message) => Some(view! {
+                    <div class="alert alert-error" role="alert" id="sign-in-refused">
+                        {message}
+                    </div>
+                }.into_any()),
+            }}
+            {with_webex.map(|oauth| {
+                view! {
+                    <SignInWithWebex oauth />
+                    <h2>"Or paste an access token"</h2>
+                }
+            })}
             <form class="card form" on:submit=on_submit novalidate>
                 <div class="field" class:invalid=move || empty_error.get()>
                     <label for="access-token">"Access token"</label>
@@ -95,7 +160,11 @@ pub fn SignIn() -> impl IntoView {
                     </Show>
                 </div>
                 {failure}
-                <button type="submit" class="button primary" disabled=move || pending.get()>
+                <button
+                    type="submit"
+                    class=if has_oauth { "button secondary" } else { "button primary" }
+                    disabled=move || pending.get()
+                >
                     {move || if pending.get() { "Checking…" } else { "Sign in" }}
                 </button>
             </form>
