@@ -47,3 +47,16 @@ test('API names are rendered as text, never as markup', async ({ page, sim }) =>
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   void sim;
 });
+
+test('a bad config.json is explained on the page, not a blank screen', async ({ page, sim }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"apiBase": "webexapis.com/v1"}' }),
+  );
+  await page.goto('/trunks');
+  await expect(page.getByRole('heading', { name: 'PSTN Console cannot start' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('"apiBase" must be an http(s) URL');
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{apiBase' }));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('config.json is not valid');
+  void sim;
+});
