@@ -156,7 +156,7 @@ impl fmt::Display for ApiError {
             ApiError::Webex(e) => write!(f, "{}", e.message),
             ApiError::Network(detail) => write!(
                 f,
-                "Webex could not be reached ({detail}). Check your network connection and try again."
+                "Webex could not be reached ({detail}). Check your network connection and try again; if it keeps failing, the API address may not be allowed by this site's Content-Security-Policy (see config.json and the deployment notes)."
             ),
             ApiError::Unexpected { status, detail, .. } => write!(
                 f,
