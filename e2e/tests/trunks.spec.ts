@@ -228,3 +228,32 @@ test('the trunk list filters by type and text and sorts by location', async ({ p
   await expect(page.getByRole('link', { name: 'New trunk' })).toBeVisible();
   void sim;
 });
+
+test('trunk details show the warnings of a partial (206) answer and read live-org variants', async ({ page, sim }) => {
+  await page.goto('/trunks');
+  await signIn(page);
+  await page.getByRole('link', { name: 'NYC-CUBE-01' }).click();
+  await expect(page.getByTestId('gateway-config')).toBeVisible();
+  const url = page.url();
+  // Live orgs answer some trunks with 206, `organization` instead of `customer`, a list of
+  // warnings and a lower-case status: the page must read them all.
+  await page.route(/\/v1\/telephony\/config\/premisePstn\/trunks\/[^/?]+(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    delete body.customer;
+    body.organization = { id: 'o', name: 'Acme Telecom Demo' };
+    body.status = 'offline';
+    delete body.outboundProxy;
+    body.responseStatus = [
+      { code: 25013, type: 'ERROR', summaryEnglish: 'CPAPI: Error retrieving outboundproxy.' },
+    ];
+    await route.fulfill({ response, status: 206, json: body });
+  });
+  await page.goto(url);
+  await expect(page.getByTestId('trunk-status')).toHaveText('Offline');
+  await expect(page.getByRole('status').filter({ hasText: 'HTTP 206' })).toContainText(
+    'CPAPI: Error retrieving outboundproxy. (code 25013)',
+  );
+  await expect(page.getByTestId('gateway-values')).toContainText('Outbound proxy');
+  void sim;
+});

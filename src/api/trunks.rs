@@ -311,11 +311,12 @@ fn outbound_proxy<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::
 }
 
 fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ResponseStatus>, D::Error> {
+    // A list first: serde would also read a one-element list as a struct (tuple form).
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
-        One(ResponseStatus),
         Many(Vec<ResponseStatus>),
+        One(ResponseStatus),
     }
     Ok(match Option::<OneOrMany>::deserialize(d)? {
         Some(OneOrMany::One(s)) => vec![s],
@@ -367,6 +368,12 @@ mod tests {
         assert_eq!(t.response_status.len(), 2);
         assert_eq!(t.response_status[1].text(), "second");
         assert_eq!(TrunkStatus::parse("Offline"), TrunkStatus::Offline);
+        let one: TrunkDetails = serde_json::from_str(
+            r#"{"name":"T","responseStatus":[{"code":25013,"summaryEnglish":"CPAPI: Error retrieving outboundproxy."}]}"#,
+        )
+        .unwrap();
+        assert_eq!(one.response_status.len(), 1);
+        assert_eq!(one.response_status[0].text(), "CPAPI: Error retrieving outboundproxy. (code 25013)");
         assert_eq!(TrunkStatus::parse("registering"), TrunkStatus::Unknown);
     }
 
