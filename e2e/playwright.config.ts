@@ -31,7 +31,10 @@ export default defineConfig({
   },
   webServer: {
     command:
-      'echo \'{"apiBase": "http://127.0.0.1:8181/v1"}\' > ../dist/config.json && ' +
+      'echo \'{"apiBase": "http://127.0.0.1:8181/v1", "oauth": {"clientId": "pstn-console-e2e", ' +
+      '"redirectUri": "http://127.0.0.1:8180/", "scopes": "spark:people_read spark-admin:telephony_config_read ' +
+      'spark-admin:telephony_config_write spark-admin:telephony_pstn_read spark-admin:telephony_pstn_write ' +
+      'spark-admin:locations_read"}}\' > ../dist/config.json && ' +
       '../target/debug/webex-sim --seed demo --no-quirks --addr 127.0.0.1:8181 --oauth-auto ' +
       '--record ../target/e2e-exchanges.jsonl --serve-app ../dist --app-addr 127.0.0.1:8180',
     url: `${APP}/index.html`,

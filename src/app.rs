@@ -131,9 +131,10 @@ fn RequireSession() -> impl IntoView {
             fallback=|| view! { <pages::sign_in::SignIn /> }
         >
             // Switching organization shows the page afresh, so nothing of the old one stays.
+            // Only while someone is signed in: signing out also resets the organization.
             {move || {
                 session.acting_org.track();
-                view! { <Outlet /> }
+                session.state.with(Option::is_some).then(|| view! { <Outlet /> })
             }}
         </Show>
     }

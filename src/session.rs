@@ -89,10 +89,11 @@ impl Session {
     /// Forgets the token and the admin.
     pub fn sign_out(self) {
         store_token(None);
+        // The admin goes first, so the pages that need one are gone before the rest changes.
+        self.state.set(None);
         self.expires_at.set(None);
         self.acting_org.set(None);
         self.reason.set(SignedOutReason::Fresh);
-        self.state.set(None);
     }
 
     /// Webex no longer accepts the token, or its time ran out.
