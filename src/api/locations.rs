@@ -68,6 +68,20 @@ pub async fn get(client: &Client, location_id: &str) -> Result<LocationDetails, 
         .await
 }
 
+/// The answer of `GET /locations` (every location of the org, Calling or not).
+#[derive(Deserialize)]
+struct AnyLocations {
+    #[serde(default)]
+    items: Vec<Location>,
+}
+
+/// One location by id through `GET /locations?id=` (its name, for a page about it); `None` when
+/// the organization has no such location.
+pub async fn find(client: &Client, location_id: &str) -> Result<Option<Location>, ApiError> {
+    let found: AnyLocations = client.get("/locations", &[("id", location_id)]).await?;
+    Ok(found.items.into_iter().find(|l| l.id == location_id))
+}
+
 /// An id made safe to place in a URL path.
 pub fn path_segment(id: &str) -> String {
     super::client::encode_component(id)
@@ -89,6 +103,17 @@ mod tests {
             details.connection.unwrap().route_type,
             PremiseRouteType::Trunk
         );
+    }
+
+    #[test]
+    fn any_location_list_reads_items() {
+        let found: AnyLocations = serde_json::from_str(
+            r#"{"items":[{"id":"L1","name":"Denver","orgId":"O","address":{"city":"Denver"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(found.items[0].name, "Denver");
+        let none: AnyLocations = serde_json::from_str("{}").unwrap();
+        assert!(none.items.is_empty());
     }
 
     #[test]

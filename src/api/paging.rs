@@ -27,15 +27,14 @@ pub enum NextPage {
 }
 
 /// Decides how to fetch the page after one that started at `start`, asked for `max` items
-/// and got `received`.
+/// and got `received`. A `Link` header is the authority when there is one: without a
+/// `rel="next"` the list is complete. Only when no `Link` header could be read at all (a
+/// browser hides headers a server does not expose) does a full page mean "ask for more".
 pub fn next_page(link: Option<&str>, start: usize, max: usize, received: usize) -> NextPage {
-    if let Some(url) = link.and_then(next_link) {
-        return NextPage::Url(url);
-    }
-    if received > 0 && received >= max {
-        NextPage::Start(start + received)
-    } else {
-        NextPage::Done
+    match link {
+        Some(header) => next_link(header).map_or(NextPage::Done, NextPage::Url),
+        None if received > 0 && received >= max => NextPage::Start(start + received),
+        None => NextPage::Done,
     }
 }
 

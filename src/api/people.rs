@@ -55,9 +55,13 @@ pub async fn me(client: &Client) -> Result<Person, ApiError> {
     client.get("/people/me", &[]).await
 }
 
-/// The organizations the admin may manage (their own, and a partner's customers).
+/// The organizations the admin may manage (their own, and a partner's customers). The call takes
+/// no paging parameters (the spec defines none), so it is one request.
 pub async fn organizations(client: &Client) -> Result<Vec<Organization>, ApiError> {
-    client.get_all::<Organizations>("/organizations", &[]).await
+    Ok(client
+        .get::<Organizations>("/organizations", &[])
+        .await?
+        .into_items())
 }
 
 #[cfg(test)]

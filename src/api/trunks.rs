@@ -373,7 +373,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(one.response_status.len(), 1);
-        assert_eq!(one.response_status[0].text(), "CPAPI: Error retrieving outboundproxy. (code 25013)");
+        assert_eq!(
+            one.response_status[0].text(),
+            "CPAPI: Error retrieving outboundproxy. (code 25013)"
+        );
         assert_eq!(TrunkStatus::parse("registering"), TrunkStatus::Unknown);
     }
 

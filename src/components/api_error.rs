@@ -18,6 +18,14 @@ pub fn ApiErrorView(
         .unwrap_or_default();
     let status = error.status();
     let tracking = error.tracking_id().map(str::to_string);
+    // A 403 is about rights, not the request: say what to do about it.
+    let forbidden = (status == Some(403)).then(|| {
+        view! {
+            <p class="api-hint">
+                "Webex refused this for your account: the token lacks a scope named above, or your account is not a full administrator of this organization. Sign in again with a token that has the PSTN Console's scopes (see the sign-in page), as a full admin (partner admins: of the customer organization)."
+            </p>
+        }
+    });
     let codes = error
         .webex()
         .map(|w| {
@@ -40,6 +48,7 @@ pub fn ApiErrorView(
                         </ul>
                     }
                 })}
+            {forbidden}
             <p class="api-meta">
                 {status.map(|s| format!("HTTP {s}"))}
                 {codes.map(|c| format!(" · error code {c}"))}

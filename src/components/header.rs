@@ -21,10 +21,16 @@ pub fn Header() -> impl IntoView {
             .state
             .with(|s| s.as_ref().map(|s| s.me.label().to_string()))
     };
+    // The organization acted on, named plainly: a partner admin's customer, or the admin's own.
     let org_name = move || {
         session
-            .state
-            .with(|s| s.as_ref().and_then(|s| s.org_name.clone()))
+            .acting_org
+            .with(|o| o.as_ref().map(|o| format!("Acting on {}", o.display_name)))
+            .or_else(|| {
+                session
+                    .state
+                    .with(|s| s.as_ref().and_then(|s| s.org_name.clone()))
+            })
     };
     view! {
         <header class="app-header">

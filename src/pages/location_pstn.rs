@@ -108,6 +108,14 @@ impl Routes {
     }
 }
 
+/// A kind of connection inside a sentence: "Cisco PSTN", "integrated cloud-connected provider".
+fn kind_note(kind: &ConnectionType) -> String {
+    match kind {
+        ConnectionType::CiscoPstn => type_words(kind).to_owned(),
+        _ => type_words(kind).to_lowercase(),
+    }
+}
+
 /// "1 trunk", "3 trunks".
 fn trunk_count(n: usize) -> String {
     if n == 1 {
@@ -220,7 +228,7 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
         let (client, id) = (client.clone(), location_id.clone());
         move || {
             let (client, id) = (client.clone(), id.clone());
-            async move { locations::get(&client, &id).await }
+            async move { locations::find(&client, &id).await }
         }
     });
     let options = LocalResource::new({
@@ -286,7 +294,7 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
     };
     let name = move || {
         location.with(|l| match l {
-            Some(Ok(l)) if !l.name.is_empty() => Some(l.name.clone()),
+            Some(Ok(Some(l))) if !l.name.is_empty() => Some(l.name.clone()),
             _ => None,
         })
     };
@@ -318,7 +326,7 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
                         trunks: loaded(trunk_list.get_untracked()),
                         groups: loaded(group_list.get_untracked()),
                     };
-                    let location_name = name().unwrap_or_default();
+                    let location_name = untrack(name).unwrap_or_default();
                     view! {
                         <Loaded
                             location_id=location_id.clone()
@@ -664,6 +672,19 @@ fn Loaded(
                     {(!offers_local_gateway && !offers_providers).then(|| view! {
                         <p class="help">"Webex offers this location no connection that this console can set."</p>
                     })}
+                    {(!elsewhere.is_empty()).then(|| view! {
+                        <div class="elsewhere">
+                            <p>"Also available for this location, but set up in Control Hub, not here:"</p>
+                            <ul>
+                                {elsewhere.iter().map(|o| view! {
+                                    <li>{o.display_name.clone()} " (" {kind_note(&o.kind())} ")"</li>
+                                }).collect_view()}
+                            </ul>
+                            <p>
+                                "Cisco PSTN and integrated cloud-connected providers are set up with the provider in Control Hub; the Webex API does not let this console set them."
+                            </p>
+                        </div>
+                    })}
                 </fieldset>
 
                 <Show when=move || connection_type.get() == LOCAL_GATEWAY>
@@ -754,20 +775,6 @@ fn Loaded(
                         })}
                     </fieldset>
                 </Show>
-
-                {(!elsewhere.is_empty()).then(|| view! {
-                    <div class="alert alert-info elsewhere">
-                        <p>"Also available for this location, but set up in Control Hub, not here:"</p>
-                        <ul>
-                            {elsewhere.iter().map(|o| view! {
-                                <li>{o.display_name.clone()} " (" {type_words(&o.kind()).to_owned()} ")"</li>
-                            }).collect_view()}
-                        </ul>
-                        <p class="help">
-                            "Cisco PSTN and integrated cloud-connected providers are set up with the provider in Control Hub; the Webex API does not let this console set them."
-                        </p>
-                    </div>
-                })}
 
                 <Show when=move || nothing_to_do.get()>
                     <div class="alert alert-info" role="status">

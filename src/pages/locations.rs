@@ -21,6 +21,8 @@ use std::sync::Arc;
 const PAGE_SIZE: usize = 50;
 /// Connection reads in flight at once.
 const IN_FLIGHT: usize = 4;
+/// How long rows stay on screen before their connections are read.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// A location as the table shows it, its name lower-cased once for searching.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,9 +171,21 @@ pub fn LocationList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Reading connections is talking to the outside world: only for the rows on screen now.
+    // Reading connections is talking to the outside world: only for the rows on screen once
+    // they stay there a moment, so that typing a search does not read every row it passes.
+    let shown_since = StoredValue::new(0u64);
     Effect::new(move |_| {
-        connections.want(visible.with(|v| v.iter().map(|r| r.id.clone()).collect::<Vec<_>>()))
+        let ids: Vec<String> = visible.with(|v| v.iter().map(|r| r.id.clone()).collect());
+        shown_since.update_value(|n| *n += 1);
+        let this = shown_since.get_value();
+        set_timeout(
+            move || {
+                if shown_since.try_get_value() == Some(this) {
+                    connections.want(ids);
+                }
+            },
+            SETTLE,
+        );
     });
     let retry = move |id: String| {
         connections.forget(&id);
