@@ -17,6 +17,8 @@ API_ORIGINS ?= https://webexapis.com
 SIM_ADDR ?= 127.0.0.1:8081
 APP_ADDR ?= 127.0.0.1:8080
 SEED ?= demo
+# The path the app is hosted under (Trunk's public URL): / or a sub-path like /tools/pstn/.
+PUBLIC_URL ?= /
 
 .PHONY: serve test bench dist setup setup-test build sim
 
@@ -35,9 +37,10 @@ setup-test: setup
 	@python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml
 
 ## The release build in dist/, with its Content-Security-Policy and 404.html (no config.json:
-## every deployment brings its own, or none for Webex). API_ORIGINS adds origins the page may call.
+## every deployment brings its own, or none for Webex). API_ORIGINS adds origins the page may call;
+## PUBLIC_URL=/tools/pstn/ builds it for hosting under that path.
 build: setup
-	trunk build --release --offline
+	trunk build --release --offline --public-url $(PUBLIC_URL)
 	python3 tools/finish-dist dist $(API_ORIGINS)
 
 dist: build
@@ -50,10 +53,10 @@ serve: API_ORIGINS += http://$(SIM_ADDR)
 serve: build sim
 	@echo '{"apiBase": "http://$(SIM_ADDR)/v1"}' > dist/config.json
 	@echo
-	@echo "PSTN Console: http://$(APP_ADDR)/   (Webex simulator at http://$(SIM_ADDR)/v1)"
+	@echo "PSTN Console: http://$(APP_ADDR)$(PUBLIC_URL)   (Webex simulator at http://$(SIM_ADDR)/v1)"
 	@echo "Sign in with the demo access token: demo-admin-token"
 	@echo
-	target/debug/webex-sim --seed $(SEED) --addr $(SIM_ADDR) --serve-app dist --app-addr $(APP_ADDR)
+	target/debug/webex-sim --seed $(SEED) --addr $(SIM_ADDR) --serve-app dist --app-addr $(APP_ADDR) --app-base $(PUBLIC_URL)
 
 ## Every check, failing on the first error; ends with 'N passed, N failed'.
 test: setup-test

@@ -56,6 +56,9 @@ step browser cargo test -p pstn-console --target wasm32-unknown-unknown --test b
 step release-build trunk build --release --offline
 # The policy the tests run under: Webex and the e2e simulator.
 step finish-dist python3 tools/finish-dist dist https://webexapis.com http://127.0.0.1:8181
+# The same app for hosting under a sub-path (e2e/tests/subpath.spec.ts); cargo's build is reused.
+step release-build-subpath trunk build --release --offline --public-url /tools/pstn/ --dist target/dist-subpath
+step finish-dist-subpath python3 tools/finish-dist target/dist-subpath https://webexapis.com http://127.0.0.1:8181
 step build-sim cargo build --quiet -p webex-sim
 
 exchanges=target/e2e-exchanges.jsonl

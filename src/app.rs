@@ -94,7 +94,8 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
     }
 
     view! {
-        <Router>
+        // Under a sub-path (`<base href="/tools/pstn/">`) the routes are matched below it.
+        <Router base=crate::paths::base()>
             <Header />
             <main id="main" class="page">
                 <Show

@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod gateway_config;
 pub mod oauth;
 pub mod pages;
+pub mod paths;
 pub mod session;
 pub mod validation;
 

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: webex-sim [--addr 127.0.0.1:8081] [--seed demo|large|empty] \
-[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--serve-app DIR --app-addr 127.0.0.1:8080]";
+[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--serve-app DIR --app-addr 127.0.0.1:8080 [--app-base /tools/pstn/]]";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -41,6 +41,8 @@ pub struct Config {
     pub oauth_auto: bool,
     pub serve_app: Option<PathBuf>,
     pub app_addr: SocketAddr,
+    /// The path the app is served under (`--app-base /tools/pstn/`); `/` by default.
+    pub app_base: String,
     /// Seed the live-org answer variants (206, `organization`, lower-case status) on a few
     /// trunks; `--no-quirks` makes those trunks answer like the others, strictly per the spec.
     pub quirks: bool,
@@ -55,6 +57,7 @@ impl Default for Config {
             oauth_auto: false,
             serve_app: None,
             app_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            app_base: "/".into(),
             quirks: true,
         }
     }
@@ -79,6 +82,13 @@ impl Config {
             match flag.as_str() {
                 "--addr" => config.addr = parse_addr(&value("--addr")?)?,
                 "--app-addr" => config.app_addr = parse_addr(&value("--app-addr")?)?,
+                "--app-base" => {
+                    let v = value("--app-base")?;
+                    if !v.starts_with('/') || v.contains(['?', '#', '\\']) || v.contains("//") {
+                        return Err(format!("--app-base '{v}' is not a path like /tools/pstn/"));
+                    }
+                    config.app_base = v;
+                }
                 "--seed" => {
                     let v = value("--seed")?;
                     config.seed = Seed::parse(&v)
@@ -112,7 +122,7 @@ mod tests {
     #[test]
     fn parses_every_flag() {
         let c = Config::from_args(args(
-            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --no-quirks",
+            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --app-base /tools/pstn/ --no-quirks",
         ))
         .unwrap();
         assert!(!c.quirks);
@@ -122,12 +132,16 @@ mod tests {
         assert!(c.oauth_auto);
         assert_eq!(c.app_addr.port(), 9001);
         assert_eq!(c.serve_app.unwrap().to_str(), Some("dist"));
+        assert_eq!(c.app_base, "/tools/pstn/");
+        assert_eq!(Config::default().app_base, "/");
     }
 
     #[test]
     fn rejects_unknown_flags_and_seeds() {
         assert!(Config::from_args(args("--nope")).is_err());
         assert!(Config::from_args(args("--seed huge")).is_err());
+        assert!(Config::from_args(args("--app-base tools/pstn")).is_err());
+        assert!(Config::from_args(args("--app-base //evil.example/")).is_err());
         assert!(Config::from_args(args("--addr")).is_err());
     }
 }

@@ -54,12 +54,13 @@ async fn run(config: Config) -> std::io::Result<()> {
     let mut servers = tokio::task::JoinSet::new();
     if let Some(dir) = &config.serve_app {
         let app_listener = TcpListener::bind(config.app_addr).await?;
+        let base = format!("/{}/", config.app_base.trim_matches('/')).replace("//", "/");
         println!(
-            "  app:           http://{}/ (from {})",
+            "  app:           http://{}{base} (from {})",
             app_listener.local_addr()?,
             dir.display()
         );
-        let router = webex_sim::static_app::router(dir);
+        let router = webex_sim::static_app::router_at(dir, &config.app_base);
         servers.spawn(async move {
             axum::serve(app_listener, router)
                 .with_graceful_shutdown(shutdown())

@@ -358,3 +358,40 @@ async fn the_app_is_served_with_spa_fallback() {
         .starts_with("text/html"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn the_app_is_served_under_its_base_path_only() {
+    let dir = std::env::temp_dir().join(format!("webex-sim-app-base-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>app</title>").unwrap();
+    std::fs::write(dir.join("app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let app = Sim {
+        app: webex_sim::static_app::router_at(&dir, "/tools/pstn/"),
+        state: Sim::new().state,
+    };
+    let wasm = app
+        .call(Method::GET, "/tools/pstn/app_bg.wasm", None, None)
+        .await;
+    assert_eq!(wasm.status, StatusCode::OK);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(wasm.header("cache-control"), Some("no-cache"));
+    for deep in ["/tools/pstn/", "/tools/pstn/trunks/new?locationId=L1"] {
+        let page = app.call(Method::GET, deep, None, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{deep}");
+        assert!(page.text.contains("<title>app</title>"), "{deep}");
+    }
+    let bare = app.call(Method::GET, "/tools/pstn?x=1", None, None).await;
+    assert_eq!(bare.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(bare.header("location"), Some("/tools/pstn/?x=1"));
+    for outside in [
+        "/",
+        "/app_bg.wasm",
+        "/trunks/new",
+        "/tools/pstnx/",
+        "/tools/",
+    ] {
+        let answer = app.call(Method::GET, outside, None, None).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{outside}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

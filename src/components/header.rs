@@ -1,10 +1,10 @@
 //! The page header: the console's name, navigation, who is signed in, and sign-out.
 
 use super::OrgSwitcher;
+use crate::paths::{href, use_navigate};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The header shown on every page.
 #[component]
@@ -34,14 +34,14 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href="/">
+            <a class="brand" href=href("/")>
                 <span class="brand-mark" aria-hidden="true">"☎"</span>
                 "PSTN Console"
             </a>
             <Show when=signed_in>
                 <nav class="main-nav" aria-label="Main">
-                    <A href="/trunks">"Trunks"</A>
-                    <A href="/locations">"Locations"</A>
+                    <A href=href("/trunks")>"Trunks"</A>
+                    <A href=href("/locations")>"Locations"</A>
                 </nav>
                 <OrgSwitcher />
                 <div class="who" data-testid="signed-in-as">

@@ -20,13 +20,13 @@ pub fn Home() -> impl IntoView {
                 "Connect Webex Calling to the phone network through your own gateways in two steps."
             </p>
             <div class="cards">
-                <A href="/trunks" attr:class="card link-card">
+                <A href=crate::paths::href("/trunks") attr:class="card link-card">
                     <h2>"1. Trunks"</h2>
                     <p>
                         "Create the SIP trunk between Webex Calling and your local gateway or session border controller, and get the gateway configuration."
                     </p>
                 </A>
-                <A href="/locations" attr:class="card link-card">
+                <A href=crate::paths::href("/locations") attr:class="card link-card">
                     <h2>"2. Locations"</h2>
                     <p>
                         "Choose how each location reaches the PSTN: through a trunk or route group, or a cloud-connected provider."

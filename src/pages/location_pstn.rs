@@ -302,7 +302,7 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
     view! {
         <section class="location-pstn">
             <p class="breadcrumb">
-                <A href="/locations">"← All locations"</A>
+                <A href=crate::paths::href("/locations")>"← All locations"</A>
             </p>
             <h1>{move || name().unwrap_or_else(|| "PSTN connection".to_owned())}</h1>
             <p class="lead">
@@ -393,10 +393,18 @@ fn Loaded(
         &routes,
         &names,
     );
-    let connection_type = RwSignal::new(start.connection_type);
-    let route_type = RwSignal::new(start.premise_route_type);
-    let route_id = RwSignal::new(start.premise_route_id);
-    let provider = RwSignal::new(start.option_id);
+    // A choice not yet sent (say, before the token expired) comes back, unless the link asks
+    // for a route.
+    let draft_key = format!("pstn-{location_id}");
+    let draft = asked
+        .is_none()
+        .then(|| crate::drafts::load::<PstnForm>(&draft_key))
+        .flatten();
+    let shown = draft.unwrap_or_else(|| start.clone());
+    let connection_type = RwSignal::new(shown.connection_type);
+    let route_type = RwSignal::new(shown.premise_route_type);
+    let route_id = RwSignal::new(shown.premise_route_id);
+    let provider = RwSignal::new(shown.option_id);
     let submitted = RwSignal::new(false);
     let left_route = RwSignal::new(false);
     let confirming = RwSignal::new(None::<Change>);
@@ -412,6 +420,18 @@ fn Loaded(
         } else {
             String::new()
         },
+    });
+    Effect::new({
+        let draft_key = draft_key.clone();
+        move |_| {
+            form.with(|f| {
+                if *f == start {
+                    crate::drafts::clear(&draft_key);
+                } else {
+                    crate::drafts::save(&draft_key, f);
+                }
+            })
+        }
     });
     let error = move |field: &'static str| {
         let shown = submitted.get() || (field == PREMISE_ROUTE_ID && left_route.get());
@@ -500,6 +520,7 @@ fn Loaded(
                 pstn::set_connection(&client, &id, &body)
                     .await
                     .map_err(SaveFailure::NotSet)?;
+                crate::drafts::clear(&format!("pstn-{id}"));
                 // Webex answers 204 without a body: what it now holds is read back and shown.
                 let now = pstn::connection(&client, &id)
                     .await

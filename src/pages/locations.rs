@@ -12,7 +12,7 @@ use crate::components::{ApiErrorView, Loading};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 use std::ops::Range;
 use std::sync::Arc;
@@ -193,7 +193,7 @@ pub fn LocationList() -> impl IntoView {
             .want(visible.with_untracked(|v| v.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     };
 
-    let navigate = StoredValue::new_local(use_navigate());
+    let navigate = StoredValue::new_local(crate::paths::use_navigate());
     let remember = move || {
         let url = list_url(&query.get_untracked(), page.get_untracked());
         let options = NavigateOptions {
@@ -368,7 +368,7 @@ fn LocationRow(
     names_pending: Signal<bool>,
     retry: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let href = format!("/locations/{}/pstn", path_segment(&row.id));
+    let href = crate::paths::href(&format!("/locations/{}/pstn", path_segment(&row.id)));
     let id = row.id.clone();
     let read = move || connections.get(&id);
     let kind = {

@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>"There is no page at this address in PSTN Console."</p>
             <p>
-                <a href="/">"Go to the start page"</a>
+                <a href=crate::paths::href("/")>"Go to the start page"</a>
             </p>
         </section>
     }

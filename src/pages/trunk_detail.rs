@@ -26,7 +26,7 @@ pub fn TrunkDetail() -> impl IntoView {
         {move || match trunk.get() {
             None => view! { <Loading text="Loading the trunk…" /> }.into_any(),
             Some(Err(e)) => view! {
-                <p class="breadcrumb"><A href="/trunks">"Trunks"</A></p>
+                <p class="breadcrumb"><A href=crate::paths::href("/trunks")>"Trunks"</A></p>
                 <h1>"Trunk"</h1>
                 <ApiErrorView error=e context="The trunk could not be loaded" />
             }
@@ -123,11 +123,11 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
     let (badge_class, badge_text) = status_badge(trunk.status);
     let registering = trunk.trunk_type == Some(TrunkType::Registering);
     let location = trunk.location.clone().unwrap_or_default();
-    let pstn_link = format!(
+    let pstn_link = crate::paths::href(&format!(
         "/locations/{}/pstn?premiseRouteType=TRUNK&premiseRouteId={}",
         path_segment(&location.id),
         path_segment(&id)
-    );
+    ));
     let warnings: Vec<String> = trunk.response_status.iter().map(|s| s.text()).collect();
     let config = registering.then(|| {
         cube_config(&GatewayValues {
@@ -150,7 +150,7 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
 
     view! {
         <p class="breadcrumb">
-            <A href="/trunks">"Trunks"</A>
+            <A href=crate::paths::href("/trunks")>"Trunks"</A>
             " / "
             {trunk.name.clone()}
         </p>
@@ -158,7 +158,7 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
             <h1>{trunk.name.clone()} " " <span class=badge_class data-testid="trunk-status">{badge_text}</span></h1>
             <div class="actions">
                 <A href=pstn_link attr:class="button primary">"Use for a location's PSTN"</A>
-                <A href="/trunks" attr:class="button secondary">"Back to trunks"</A>
+                <A href=crate::paths::href("/trunks") attr:class="button secondary">"Back to trunks"</A>
             </div>
         </div>
         {(!warnings.is_empty()).then(|| view! {

@@ -9,7 +9,7 @@ use crate::session::Session;
 use crate::validation::{fields as f, DeviceRange, TrunkForm};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The password of a trunk just created, kept in memory only so that its details page can show
 /// it once (Webex never returns it).
@@ -63,7 +63,7 @@ fn is_duplicate_name(e: &ApiError) -> bool {
 pub fn TrunkNew() -> impl IntoView {
     let client = expect_context::<Session>().client();
     let fresh = expect_context::<FreshTrunkPassword>();
-    let navigate = use_navigate();
+    let navigate = crate::paths::use_navigate();
     let preselected = use_query_map()
         .with_untracked(|q| q.get("locationId"))
         .unwrap_or_default();
@@ -144,6 +144,7 @@ pub fn TrunkNew() -> impl IntoView {
                 let id = trunks::create(&client, &body)
                     .await
                     .map_err(|e| (e, body.name.clone()))?;
+                crate::drafts::clear(DRAFT);
                 fresh.0.set(Some((id.clone(), body.password.clone())));
                 navigate(
                     &format!("/trunks/{}", locations::path_segment(&id)),
@@ -303,7 +304,7 @@ pub fn TrunkNew() -> impl IntoView {
     view! {
         <section class="narrow-wide">
             <p class="breadcrumb">
-                <A href="/trunks">"Trunks"</A>
+                <A href=crate::paths::href("/trunks")>"Trunks"</A>
                 " / New trunk"
             </p>
             <h1>"New trunk"</h1>
@@ -509,7 +510,7 @@ pub fn TrunkNew() -> impl IntoView {
                     <button type="submit" class="button primary" disabled=move || creating.get() aria-busy=move || creating.get().to_string()>
                         {move || if creating.get() { "Creating trunk…" } else { "Create trunk" }}
                     </button>
-                    <a href="/trunks" on:click=move |_| crate::drafts::clear(DRAFT)>"Cancel"</a>
+                    <a href=crate::paths::href("/trunks") on:click=move |_| crate::drafts::clear(DRAFT)>"Cancel"</a>
                 </div>
             </form>
         </section>

@@ -125,7 +125,7 @@ pub fn TrunkList() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Trunks"</h1>
-            <A href="/trunks/new" attr:class="button primary">"New trunk"</A>
+            <A href=crate::paths::href("/trunks/new") attr:class="button primary">"New trunk"</A>
         </div>
         {move || match all.get() {
             None => view! { <Loading text="Loading trunks…" /> }.into_any(),
@@ -133,7 +133,7 @@ pub fn TrunkList() -> impl IntoView {
             Some(Ok(list)) if list.is_empty() => view! {
                 <div class="card">
                     <p>"Your organization has no trunks yet."</p>
-                    <A href="/trunks/new" attr:class="button primary">"Create the first trunk"</A>
+                    <A href=crate::paths::href("/trunks/new") attr:class="button primary">"Create the first trunk"</A>
                 </div>
             }
             .into_any(),
@@ -195,7 +195,7 @@ pub fn TrunkList() -> impl IntoView {
                                         let id = t.id.clone();
                                         view! {
                                             <tr>
-                                                <td><A href=format!("/trunks/{}", path_segment(&t.id))>{t.name.clone()}</A></td>
+                                                <td><A href=crate::paths::href(&format!("/trunks/{}", path_segment(&t.id)))>{t.name.clone()}</A></td>
                                                 <td>{t.location.name.clone()}</td>
                                                 <td>{t.trunk_type.map(|k| k.label()).unwrap_or("—")}</td>
                                                 <td>{move || device_types.get(&id).unwrap_or_else(|| "…".into())}</td>

@@ -11,8 +11,9 @@ pub const NON_INTEGRATED_CCP: &str = "NON_INTEGRATED_CCP";
 const NOT_SETTABLE: [&str; 2] = ["INTEGRATED_CCP", "CISCO_PSTN"];
 const CHOOSE_CONNECTION: &str = "Choose how this location connects to the phone network.";
 
-/// What the admin chose in the PSTN connection form.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the admin chose in the PSTN connection form (also its draft).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct PstnForm {
     /// `LOCAL_GATEWAY`, `NON_INTEGRATED_CCP` or "" when not chosen.
     pub connection_type: String,
