@@ -34,12 +34,12 @@ pub fn router_at(dir: &Path, base: &str) -> Router {
 
 async fn under(prefix: String, mut files: ServeDir<ServeFile>, request: Request) -> Response {
     let path = request.uri().path();
+    let query = request
+        .uri()
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
     if path == prefix {
-        let query = request
-            .uri()
-            .query()
-            .map(|q| format!("?{q}"))
-            .unwrap_or_default();
         return Redirect::permanent(&format!("{prefix}/{query}")).into_response();
     }
     let Some(rest) = path
@@ -49,11 +49,6 @@ async fn under(prefix: String, mut files: ServeDir<ServeFile>, request: Request)
         let message = format!("Not found: the app is served under {prefix}/\n");
         return (StatusCode::NOT_FOUND, message).into_response();
     };
-    let query = request
-        .uri()
-        .query()
-        .map(|q| format!("?{q}"))
-        .unwrap_or_default();
     let Ok(uri) = format!("{rest}{query}").parse::<Uri>() else {
         return StatusCode::BAD_REQUEST.into_response();
     };
