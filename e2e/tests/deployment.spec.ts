@@ -60,3 +60,20 @@ test('a bad config.json is explained on the page, not a blank screen', async ({ 
   await expect(page.getByRole('alert')).toContainText('config.json is not valid');
   void sim;
 });
+
+test('a location whose name is a script payload renders as text', async ({ page, sim }) => {
+  const payload = '<img src=y onerror="window.__xss=3">Evil <b>Office</b>';
+  await page.route(/\/v1\/telephony\/config\/locations(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.locations[0].name = payload;
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto('/locations');
+  await signIn(page);
+  await expect(page.getByRole('link', { name: payload })).toBeVisible();
+  await expect(page.locator('img[src="y"]')).toHaveCount(0);
+  await expect(page.locator('b', { hasText: 'Office' })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  void sim;
+});

@@ -257,3 +257,42 @@ test('trunk details show the warnings of a partial (206) answer and read live-or
   await expect(page.getByTestId('gateway-values')).toContainText('Outbound proxy');
   void sim;
 });
+
+test('a 403 names the missing scope and says how to get it; the input is kept', async ({ page, sim }) => {
+  await page.goto('/trunks/new');
+  await page.getByLabel('Access token').fill('demo-readonly-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Robin Reader');
+  const form = new NewTrunkForm(page);
+  await form.name().fill('Read-only CUBE');
+  await form.chooseLocation('Toronto Office');
+  await form.trunkType('Registering');
+  await form.password().fill('R3ad!Only');
+  await form.submit().click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The trunk was not created' });
+  await expect(alert).toContainText('spark-admin:telephony_config_write');
+  await expect(alert).toContainText('HTTP 403');
+  await expect(alert).toContainText('full administrator');
+  await expect(form.name()).toHaveValue('Read-only CUBE');
+  void sim;
+});
+
+test('2,000 trunks: the list shows at once, 50 rows a page, device types read only for the page', async ({ page, sim }) => {
+  await sim.reset('large');
+  const details: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'GET' && /\/premisePstn\/trunks\/[^/]+$/.test(path)) details.push(path);
+  });
+  await page.goto('/trunks');
+  await signIn(page);
+  await expect(page.getByText('2000 trunks')).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(51);
+  await expect(page.getByText('Page 1 of 40')).toBeVisible();
+  await expect.poll(() => details.length).toBe(50);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Page 2 of 40')).toBeVisible();
+  await expect.poll(() => details.length).toBe(100);
+  await page.getByLabel('Filter').fill('zzzz-no-such-trunk');
+  await expect(page.getByText('No trunk matches the filter.')).toBeVisible();
+});

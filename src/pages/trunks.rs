@@ -216,7 +216,7 @@ pub fn TrunkList() -> impl IntoView {
                                 "Previous"
                             </button>
                             <span>{move || format!("Page {} of {}", page.get().min(pages() - 1) + 1, pages())}</span>
-                            <button type="button" class="button small" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>
+                            <button type="button" class="button small" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
                                 "Next"
                             </button>
                         </nav>
