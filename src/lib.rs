@@ -11,6 +11,7 @@ pub mod gateway_config;
 pub mod oauth;
 pub mod pages;
 pub mod paths;
+pub mod resources;
 pub mod session;
 pub mod validation;
 

@@ -15,6 +15,7 @@ use crate::components::pstn_connection::{
     describe, describe_update, service_words, type_words, unchanged, RouteNames,
 };
 use crate::components::{ApiErrorView, Loading, Picker, PickerOption};
+use crate::resources::api_resource;
 use crate::session::Session;
 use crate::validation::fields::{ID, PREMISE_ROUTE_ID, PREMISE_ROUTE_TYPE, PSTN_CONNECTION_TYPE};
 use crate::validation::pstn::{LOCAL_GATEWAY, NON_INTEGRATED_CCP};
@@ -224,40 +225,20 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
     let asked = use_query_map()
         .with_untracked(|q| Some((q.get("premiseRouteType")?, q.get("premiseRouteId")?)));
 
-    let location = LocalResource::new({
-        let (client, id) = (client.clone(), location_id.clone());
-        move || {
-            let (client, id) = (client.clone(), id.clone());
-            async move { locations::find(&client, &id).await }
-        }
+    let location = api_resource(&client, location_id.clone(), |client, id| async move {
+        locations::find(&client, &id).await
     });
-    let options = LocalResource::new({
-        let (client, id) = (client.clone(), location_id.clone());
-        move || {
-            let (client, id) = (client.clone(), id.clone());
-            async move { pstn::options(&client, &id).await }
-        }
+    let options = api_resource(&client, location_id.clone(), |client, id| async move {
+        pstn::options(&client, &id).await
     });
-    let connection = LocalResource::new({
-        let (client, id) = (client.clone(), location_id.clone());
-        move || {
-            let (client, id) = (client.clone(), id.clone());
-            async move { pstn::connection(&client, &id).await }
-        }
+    let connection = api_resource(&client, location_id.clone(), |client, id| async move {
+        pstn::connection(&client, &id).await
     });
-    let trunk_list = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { trunks::list(&client).await }
-        }
+    let trunk_list = api_resource(&client, (), |client, ()| async move {
+        trunks::list(&client).await
     });
-    let group_list = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { route_groups::list(&client).await }
-        }
+    let group_list = api_resource(&client, (), |client, ()| async move {
+        route_groups::list(&client).await
     });
     let group_details: BoundedLoader<GroupRead> = BoundedLoader::new(IN_FLIGHT, {
         let client = client.clone();

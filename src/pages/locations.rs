@@ -9,6 +9,7 @@ use crate::api::{route_groups, trunks, ApiError};
 use crate::bounded_loader::BoundedLoader;
 use crate::components::pstn_connection::{type_words, RouteNames};
 use crate::components::{ApiErrorView, Loading};
+use crate::resources::api_resource;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -97,30 +98,16 @@ pub fn LocationList() -> impl IntoView {
     let query = RwSignal::new(initial_query);
     let page = RwSignal::new(initial_page);
 
-    let all = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move {
-                locations::list(&client)
-                    .await
-                    .map(|l| Arc::new(l.into_iter().map(Row::from).collect::<Vec<_>>()))
-            }
-        }
+    let all = api_resource(&client, (), |client, ()| async move {
+        locations::list(&client)
+            .await
+            .map(|l| Arc::new(l.into_iter().map(Row::from).collect::<Vec<_>>()))
     });
-    let trunk_list = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { trunks::list(&client).await }
-        }
+    let trunk_list = api_resource(&client, (), |client, ()| async move {
+        trunks::list(&client).await
     });
-    let group_list = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { route_groups::list(&client).await }
-        }
+    let group_list = api_resource(&client, (), |client, ()| async move {
+        route_groups::list(&client).await
     });
     let names = Memo::new(move |_| {
         trunk_list.with(|t| {

@@ -5,6 +5,7 @@ use crate::api::trunks::{self, DeviceType};
 use crate::api::{locations, ApiError};
 use crate::components::field::{focus, moves_to_submit};
 use crate::components::{ApiErrorView, CopyButton, Field, Loading, Picker, PickerOption};
+use crate::resources::api_resource;
 use crate::session::Session;
 use crate::validation::{fields as f, DeviceRange, TrunkForm};
 use leptos::prelude::*;
@@ -82,19 +83,11 @@ pub fn TrunkNew() -> impl IntoView {
     let submitted = RwSignal::new(false);
     let show_password = RwSignal::new(false);
 
-    let all_locations = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { locations::list(&client).await }
-        }
+    let all_locations = api_resource(&client, (), |client, ()| async move {
+        locations::list(&client).await
     });
-    let trunk_types = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { trunks::trunk_types(&client).await }
-        }
+    let trunk_types = api_resource(&client, (), |client, ()| async move {
+        trunks::trunk_types(&client).await
     });
 
     let location_options = Memo::new(move |_| {

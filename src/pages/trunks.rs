@@ -5,6 +5,7 @@ use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
 use crate::bounded_loader::BoundedLoader;
 use crate::components::{ApiErrorView, Loading};
+use crate::resources::api_resource;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -53,12 +54,8 @@ pub fn filter_and_sort(
 #[component]
 pub fn TrunkList() -> impl IntoView {
     let client = expect_context::<Session>().client();
-    let all = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { trunks::list(&client).await }
-        }
+    let all = api_resource(&client, (), |client, ()| async move {
+        trunks::list(&client).await
     });
     let device_types = BoundedLoader::new(DETAIL_REQUESTS, move |id: String| {
         let client = client.clone();
