@@ -78,3 +78,76 @@ async fn sign_in_refuses_an_empty_token_without_calling_webex() {
         "nothing is being checked"
     );
 }
+
+fn key(target: &web_sys::HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn picker_filters_as_typed_and_chooses_with_the_keyboard() {
+    use pstn_console::components::{Picker, PickerOption};
+    let root = container();
+    let chosen = RwSignal::new(String::new());
+    let options: Vec<PickerOption> = ["Berlin Office", "Boston HQ", "London Office"]
+        .iter()
+        .map(|name| PickerOption {
+            id: format!("id-{name}"),
+            label: name.to_string(),
+            hint: None,
+        })
+        .collect();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Picker
+                id="loc"
+                name="locationId"
+                options=Signal::derive(move || options.clone())
+                value=chosen
+                on_change=Callback::new(move |id: String| chosen.set(id))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#loc")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.name(), "locationId");
+    input.focus().unwrap();
+    input.set_value("office");
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("input", &{
+                let i = web_sys::EventInit::new();
+                i.set_bubbles(true);
+                i
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    leptos::task::tick().await;
+    let listbox = root
+        .query_selector("[role=listbox]")
+        .unwrap()
+        .expect("the list opens");
+    assert_eq!(
+        listbox.text_content().unwrap(),
+        "Berlin OfficeLondon Office"
+    );
+    key(&input, "ArrowDown");
+    leptos::task::tick().await;
+    key(&input, "Enter");
+    leptos::task::tick().await;
+    assert_eq!(chosen.get_untracked(), "id-London Office");
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(input.value(), "London Office");
+}
