@@ -98,6 +98,12 @@ test('search narrows the list, survives a visit to a location, and the list show
   await expect(list.rows()).toHaveCount(1);
   await expect(list.row('Toronto Office')).toContainText('Local gateway');
   await expect(list.row('Toronto Office')).toContainText('Trunk NYC-CUBE-02');
+
+  // The header's "Locations" is the whole list again, search box included.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
+  await expect(page).toHaveURL(/\/locations$/);
+  await expect(list.search()).toHaveValue('');
+  await expect(list.count()).toContainText('12 locations');
   void sim;
 });
 

@@ -89,14 +89,13 @@ type ConnectionRead = Result<Option<Connection>, ApiError>;
 #[component]
 pub fn LocationList() -> impl IntoView {
     let client = expect_context::<Session>().client();
-    let (initial_query, initial_page) = use_query_map().with_untracked(|q| {
-        (
-            q.get("q").unwrap_or_default(),
-            q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
-        )
+    // The address is the one source of the search and page: Back, links and the header's
+    // "Locations" (which clears both) all show what the address says.
+    let address = use_query_map();
+    let query = Memo::new(move |_| address.with(|q| q.get("q").unwrap_or_default()));
+    let page = Memo::new(move |_| {
+        address.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1usize))
     });
-    let query = RwSignal::new(initial_query);
-    let page = RwSignal::new(initial_page);
 
     let all = api_resource(&client, (), |client, ()| async move {
         locations::list(&client)
@@ -181,24 +180,16 @@ pub fn LocationList() -> impl IntoView {
     };
 
     let navigate = StoredValue::new_local(crate::paths::use_navigate());
-    let remember = move || {
-        let url = list_url(&query.get_untracked(), page.get_untracked());
+    let show = move |query: &str, page: usize| {
         let options = NavigateOptions {
             replace: true,
             scroll: false,
             ..Default::default()
         };
-        navigate.with_value(|navigate| navigate(&url, options));
+        navigate.with_value(|navigate| navigate(&list_url(query, page), options));
     };
-    let on_search = move |ev: leptos::ev::Event| {
-        query.set(event_target_value(&ev));
-        page.set(1);
-        remember();
-    };
-    let go_to = move |n: usize| {
-        page.set(n);
-        remember();
-    };
+    let on_search = move |ev: leptos::ev::Event| show(&event_target_value(&ev), 1);
+    let go_to = move |n: usize| show(&query.get_untracked(), n);
     let go_back = move |_: leptos::ev::MouseEvent| go_to(shown_page().saturating_sub(1).max(1));
     let go_next = move |_: leptos::ev::MouseEvent| go_to((shown_page() + 1).min(pages()));
 
