@@ -267,6 +267,11 @@ fn network_detail(error: &gloo_net::Error) -> String {
     }
 }
 
+/// An id made safe to place in a URL path.
+pub fn path_segment(id: &str) -> String {
+    encode_component(id)
+}
+
 /// Percent-encodes a query component (RFC 3986 unreserved characters stay as they are).
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -305,6 +310,11 @@ mod tests {
             "https://webexapis.com/v1/people/me"
         );
         assert_eq!(c.org_id(), Some("Y2lz/b3Jn+"));
+    }
+
+    #[test]
+    fn ids_are_encoded_in_paths() {
+        assert_eq!(path_segment("a/b+c="), "a%2Fb%2Bc%3D");
     }
 
     #[test]

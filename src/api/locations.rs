@@ -1,6 +1,6 @@
 //! Webex Calling locations.
 
-use super::client::{Client, ListPage};
+use super::client::{path_segment, Client, ListPage};
 use super::error::ApiError;
 use super::requests::PremiseRouteType;
 use serde::Deserialize;
@@ -82,11 +82,6 @@ pub async fn find(client: &Client, location_id: &str) -> Result<Option<Location>
     Ok(found.items.into_iter().find(|l| l.id == location_id))
 }
 
-/// An id made safe to place in a URL path.
-pub fn path_segment(id: &str) -> String {
-    super::client::encode_component(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,10 +109,5 @@ mod tests {
         assert_eq!(found.items[0].name, "Denver");
         let none: AnyLocations = serde_json::from_str("{}").unwrap();
         assert!(none.items.is_empty());
-    }
-
-    #[test]
-    fn ids_are_encoded_in_paths() {
-        assert_eq!(path_segment("a/b+c="), "a%2Fb%2Bc%3D");
     }
 }

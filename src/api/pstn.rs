@@ -1,8 +1,8 @@
 //! The PSTN connection of a location.
 
+use super::client::path_segment;
 use super::client::{Client, Method};
 use super::error::ApiError;
-use super::locations::path_segment;
 use super::requests::{PremiseRouteType, PstnConnectionUpdate};
 use serde::{Deserialize, Deserializer};
 
@@ -42,9 +42,9 @@ impl ConnectionType {
     /// The words an admin reads.
     pub fn label(&self) -> &str {
         match self {
-            ConnectionType::LocalGateway => "Local gateway (premises-based PSTN)",
-            ConnectionType::NonIntegratedCcp => "Cloud-connected PSTN provider (non-integrated)",
-            ConnectionType::IntegratedCcp => "Cloud-connected PSTN provider (integrated)",
+            ConnectionType::LocalGateway => "Local gateway",
+            ConnectionType::NonIntegratedCcp => "Cloud-connected provider",
+            ConnectionType::IntegratedCcp => "Integrated cloud-connected provider",
             ConnectionType::CiscoPstn => "Cisco PSTN",
             ConnectionType::Other(s) => s,
         }

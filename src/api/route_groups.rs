@@ -1,8 +1,8 @@
 //! Route groups: several trunks, possibly of different locations, used as one route.
 
+use super::client::path_segment;
 use super::client::{Client, ListPage};
 use super::error::ApiError;
-use super::locations::path_segment;
 use super::trunks::NamedRef;
 use serde::Deserialize;
 

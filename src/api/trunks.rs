@@ -1,8 +1,8 @@
 //! Premises-PSTN trunks: list, details, create, and the helpers the create form needs.
 
+use super::client::path_segment;
 use super::client::{Client, ListPage, Method};
 use super::error::ApiError;
-use super::locations::path_segment;
 use super::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType};
 use serde::{Deserialize, Deserializer};
 

@@ -50,24 +50,13 @@ impl RouteNames {
     }
 }
 
-/// The kind of connection in a few words.
-pub fn type_words(kind: &ConnectionType) -> &str {
-    match kind {
-        ConnectionType::LocalGateway => "Local gateway",
-        ConnectionType::NonIntegratedCcp => "Cloud-connected provider",
-        ConnectionType::IntegratedCcp => "Integrated cloud-connected provider",
-        ConnectionType::CiscoPstn => "Cisco PSTN",
-        ConnectionType::Other(s) => s,
-    }
-}
-
 /// A whole connection in one line, e.g. `Local gateway, trunk "SJC-CUBE-01"` or
 /// `Cloud-connected provider "Meridian Voice"`; `Not configured` when there is none.
 pub fn describe(connection: Option<&Connection>, names: &RouteNames) -> String {
     let Some(c) = connection else {
         return "Not configured".to_owned();
     };
-    let kind = type_words(&c.pstn_connection_type);
+    let kind = c.pstn_connection_type.label();
     match (&c.pstn_connection_type, c.route_type, c.route_id.as_deref()) {
         (ConnectionType::LocalGateway, Some(route), Some(id)) => {
             format!("{kind}, {}", names.route(route, id))
@@ -91,11 +80,11 @@ pub fn describe_update(
             ..
         } => format!(
             "{}, {}",
-            type_words(&ConnectionType::LocalGateway),
+            ConnectionType::LocalGateway.label(),
             names.route(*premise_route_type, premise_route_id)
         ),
         PstnConnectionUpdate::NonIntegratedCcp { id } => {
-            let kind = type_words(&ConnectionType::NonIntegratedCcp);
+            let kind = ConnectionType::NonIntegratedCcp.label();
             match options.iter().find(|o| &o.id == id) {
                 Some(o) if !o.display_name.trim().is_empty() => {
                     format!("{kind} \"{}\"", o.display_name)

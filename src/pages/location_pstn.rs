@@ -12,7 +12,7 @@ use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::field::focus;
 use crate::components::pstn_connection::{
-    describe, describe_update, service_words, type_words, unchanged, RouteNames,
+    describe, describe_update, service_words, unchanged, RouteNames,
 };
 use crate::components::{ApiErrorView, Loading, Picker, PickerOption};
 use crate::resources::api_resource;
@@ -112,8 +112,8 @@ impl Routes {
 /// A kind of connection inside a sentence: "Cisco PSTN", "integrated cloud-connected provider".
 fn kind_note(kind: &ConnectionType) -> String {
     match kind {
-        ConnectionType::CiscoPstn => type_words(kind).to_owned(),
-        _ => type_words(kind).to_lowercase(),
+        ConnectionType::CiscoPstn => kind.label().to_owned(),
+        _ => kind.label().to_lowercase(),
     }
 }
 
@@ -852,7 +852,7 @@ fn CurrentConnection(
         view! {
             <dl class="facts">
                 <dt>"Connection"</dt>
-                <dd>{type_words(&c.pstn_connection_type).to_owned()}</dd>
+                <dd>{c.pstn_connection_type.label().to_owned()}</dd>
                 {(!c.display_name.is_empty()).then(|| view! {
                     <dt>"Provider"</dt>
                     <dd>{c.display_name.clone()}</dd>

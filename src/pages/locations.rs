@@ -3,11 +3,12 @@
 //! The list shows as soon as the locations are read; each connection is one more call, so they
 //! are read only for the rows on the current page, a few at a time, and fill in as they come.
 
-use crate::api::locations::{self, path_segment, Location};
+use crate::api::client::path_segment;
+use crate::api::locations::{self, Location};
 use crate::api::pstn::{self, Connection, ConnectionType};
 use crate::api::{route_groups, trunks, ApiError};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::pstn_connection::{type_words, RouteNames};
+use crate::components::pstn_connection::RouteNames;
 use crate::components::{ApiErrorView, Loading};
 use crate::resources::api_resource;
 use crate::session::Session;
@@ -357,7 +358,7 @@ fn LocationRow(
             Some(Ok(None)) => {
                 view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
             }
-            Some(Ok(Some(c))) => type_words(&c.pstn_connection_type).to_owned().into_any(),
+            Some(Ok(Some(c))) => c.pstn_connection_type.label().to_owned().into_any(),
             Some(Err(e)) => {
                 let id = id.clone();
                 let detail = [

@@ -1,6 +1,6 @@
 //! One trunk: its details, what the gateway needs, and the generated CUBE configuration.
 
-use crate::api::locations::path_segment;
+use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkDetails, TrunkStatus};
 use crate::components::{ApiErrorView, CopyButton, Loading};
@@ -38,11 +38,13 @@ pub fn TrunkDetail() -> impl IntoView {
 
 /// The CSS class and words of a status badge.
 fn status_badge(status: Option<TrunkStatus>) -> (&'static str, &'static str) {
-    match status.unwrap_or(TrunkStatus::Unknown) {
-        TrunkStatus::Online => ("badge online", "Online"),
-        TrunkStatus::Offline => ("badge offline", "Offline"),
-        TrunkStatus::Unknown => ("badge unknown", "Unknown"),
-    }
+    let status = status.unwrap_or(TrunkStatus::Unknown);
+    let class = match status {
+        TrunkStatus::Online => "badge online",
+        TrunkStatus::Offline => "badge offline",
+        TrunkStatus::Unknown => "badge unknown",
+    };
+    (class, status.label())
 }
 
 /// A fact row with a copy button.

@@ -140,7 +140,7 @@ pub fn TrunkNew() -> impl IntoView {
                 crate::drafts::clear(DRAFT);
                 fresh.0.set(Some((id.clone(), body.password.clone())));
                 navigate(
-                    &format!("/trunks/{}", locations::path_segment(&id)),
+                    &format!("/trunks/{}", crate::api::client::path_segment(&id)),
                     Default::default(),
                 );
                 Ok::<_, (ApiError, String)>(id)

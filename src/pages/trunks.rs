@@ -1,6 +1,6 @@
 //! All trunks of the organization: filter, sort, and open one.
 
-use crate::api::locations::path_segment;
+use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
 use crate::bounded_loader::BoundedLoader;
