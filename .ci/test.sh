@@ -55,10 +55,12 @@ step unit-sim cargo test -p webex-sim
 step browser cargo test -p pstn-console --target wasm32-unknown-unknown --test browser
 step release-build trunk build --release --offline
 # The policy the tests run under: Webex and the e2e simulator.
-step finish-dist python3 tools/finish-dist dist https://webexapis.com http://127.0.0.1:8181
+# E2E_PORT_BASE (default 8180) moves the e2e servers' ports; the simulator is on base + 1.
+sim_origin="http://127.0.0.1:$(( ${E2E_PORT_BASE:-8180} + 1 ))"
+step finish-dist python3 tools/finish-dist dist https://webexapis.com "$sim_origin"
 # The same app for hosting under a sub-path (e2e/tests/subpath.spec.ts); cargo's build is reused.
 step release-build-subpath trunk build --release --offline --public-url /tools/pstn/ --dist target/dist-subpath
-step finish-dist-subpath python3 tools/finish-dist target/dist-subpath https://webexapis.com http://127.0.0.1:8181
+step finish-dist-subpath python3 tools/finish-dist target/dist-subpath https://webexapis.com "$sim_origin"
 step build-sim cargo build --quiet -p webex-sim
 
 exchanges=target/e2e-exchanges.jsonl

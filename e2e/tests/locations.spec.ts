@@ -1,4 +1,5 @@
 import { test, expect, signIn, Sim } from './fixtures';
+import { SIM } from '../playwright.config';
 import type { Page, Request } from '@playwright/test';
 
 const LOCATIONS = '/v1/telephony/config/locations';
@@ -108,7 +109,7 @@ test('search narrows the list, survives a visit to a location, and the list show
 });
 
 test('a connection that cannot be read says so in its row and can be read again', async ({ page, sim }) => {
-  const { locations } = await (await page.request.get(`http://127.0.0.1:8181${LOCATIONS}?name=San%20Jose`, {
+  const { locations } = await (await page.request.get(`${SIM}${LOCATIONS}?name=San%20Jose`, {
     headers: { Authorization: 'Bearer demo-admin-token' },
   })).json();
   const sanJose = locations[0].id;
