@@ -567,6 +567,16 @@ fn demo_org(db: &mut Db, org: &str) {
 
     let sjc_trunk = db.trunks[t_sjc].id.clone();
     let lon_trunk = db.trunks[t_lon].id.clone();
+    // SJC-CUBE-01 is used in every way Webex counts; MAN-CUBE-01 by nothing.
+    // A fixed id, so the seed's other ids stay as they were.
+    db.dial_plans.push(DialPlan {
+        id: webex_id("DIAL_PLAN", "5c0e1f52-3b7a-4d39-9a43-us-premises"),
+        org_id: org.to_string(),
+        name: "US Premises Dialing".to_string(),
+        route_id: sjc_trunk.clone(),
+    });
+    db.call_to_extension
+        .push((sjc.to_string(), sjc_trunk.clone()));
     set_pstn(db, sjc, premises(RouteKind::Trunk, &sjc_trunk));
     set_pstn(db, nyc, premises(RouteKind::RouteGroup, &rg_us));
     set_pstn(db, lon, premises(RouteKind::Trunk, &lon_trunk));

@@ -252,6 +252,32 @@ pub struct Trunk {
     pub sip_user: Option<String>,
     pub outbound_proxy: &'static str,
     pub quirk: Quirk,
+    /// How many times the password was changed with a PUT.
+    pub password_changes: u32,
+    /// A status the trunk takes after this many more detail reads (set by `/_sim/trunks/status`).
+    pub status_after: Option<(u32, &'static str)>,
+}
+
+impl Trunk {
+    /// One detail read: a pending status change counts it down, and applies once no reads are left.
+    pub fn read_status(&mut self) {
+        match self.status_after {
+            Some((0, status)) => {
+                self.status = status;
+                self.status_after = None;
+            }
+            Some((reads, status)) => self.status_after = Some((reads - 1, status)),
+            None => {}
+        }
+    }
+}
+
+/// A dial plan that routes its patterns through a trunk or route group.
+pub struct DialPlan {
+    pub id: String,
+    pub org_id: String,
+    pub name: String,
+    pub route_id: String,
 }
 
 pub struct RouteGroup {
@@ -282,11 +308,13 @@ pub struct AuthCode {
 pub struct TrunkUsage {
     pub pstn_connections: usize,
     pub route_groups: usize,
+    pub dial_plans: usize,
+    pub call_to_extension: usize,
 }
 
 impl TrunkUsage {
     pub fn in_use(&self) -> bool {
-        self.pstn_connections + self.route_groups > 0
+        self.pstn_connections + self.route_groups + self.dial_plans + self.call_to_extension > 0
     }
 }
 
@@ -298,6 +326,9 @@ pub struct Db {
     pub location_index: HashMap<String, usize>,
     pub trunks: Vec<Trunk>,
     pub route_groups: Vec<RouteGroup>,
+    pub dial_plans: Vec<DialPlan>,
+    /// (location id, trunk id): locations whose calls to on-premises extensions use the trunk.
+    pub call_to_extension: Vec<(String, String)>,
     pub options: Vec<PstnOption>,
     pub tokens: HashMap<String, Token>,
     pub codes: HashMap<String, AuthCode>,
@@ -313,6 +344,8 @@ impl Db {
             location_index: HashMap::new(),
             trunks: Vec::new(),
             route_groups: Vec::new(),
+            dial_plans: Vec::new(),
+            call_to_extension: Vec::new(),
             options: Vec::new(),
             tokens: HashMap::new(),
             codes: HashMap::new(),
@@ -371,6 +404,14 @@ impl Db {
             .position(|t| t.id == id && t.org_id == org)
     }
 
+    /// The first trunk of that name in any org (tests and the control endpoint).
+    pub fn trunk_by_name(&self, name: &str) -> &Trunk {
+        self.trunks
+            .iter()
+            .find(|t| t.name == name)
+            .expect("a trunk of that name")
+    }
+
     pub fn trunk(&self, org: &str, id: &str) -> Option<&Trunk> {
         self.trunk_index(org, id).map(|i| &self.trunks[i])
     }
@@ -412,17 +453,44 @@ impl Db {
 
     pub fn trunk_usage(&self, trunk_id: &str) -> TrunkUsage {
         TrunkUsage {
-            pstn_connections: self
-                .locations
-                .iter()
-                .filter(|l| matches!(&l.pstn, Some(Pstn::Premises { route: RouteKind::Trunk, route_id }) if route_id == trunk_id))
-                .count(),
-            route_groups: self
-                .route_groups
-                .iter()
-                .filter(|g| g.members.iter().any(|(t, _)| t == trunk_id))
-                .count(),
+            pstn_connections: self.trunk_pstn_locations(trunk_id).len(),
+            route_groups: self.trunk_route_groups(trunk_id).len(),
+            dial_plans: self.trunk_dial_plans(trunk_id).len(),
+            call_to_extension: self.trunk_call_to_extension(trunk_id).len(),
         }
+    }
+
+    /// Locations whose PSTN connection is the trunk itself (not through a route group).
+    pub fn trunk_pstn_locations(&self, trunk_id: &str) -> Vec<&Location> {
+        self.locations
+            .iter()
+            .filter(|l| matches!(&l.pstn, Some(Pstn::Premises { route: RouteKind::Trunk, route_id }) if route_id == trunk_id))
+            .collect()
+    }
+
+    /// Route groups that hold the trunk.
+    pub fn trunk_route_groups(&self, trunk_id: &str) -> Vec<&RouteGroup> {
+        self.route_groups
+            .iter()
+            .filter(|g| g.members.iter().any(|(t, _)| t == trunk_id))
+            .collect()
+    }
+
+    /// Dial plans that route through the trunk.
+    pub fn trunk_dial_plans(&self, trunk_id: &str) -> Vec<&DialPlan> {
+        self.dial_plans
+            .iter()
+            .filter(|d| d.route_id == trunk_id)
+            .collect()
+    }
+
+    /// Locations whose calls to on-premises extensions go through the trunk.
+    pub fn trunk_call_to_extension(&self, trunk_id: &str) -> Vec<&Location> {
+        self.call_to_extension
+            .iter()
+            .filter(|(_, t)| t == trunk_id)
+            .filter_map(|(l, _)| self.location(l))
+            .collect()
     }
 
     /// Ids of trunks and route groups that something uses, computed in one pass for lists.
@@ -437,6 +505,12 @@ impl Db {
             for (t, _) in &g.members {
                 used.insert(t.as_str());
             }
+        }
+        for d in &self.dial_plans {
+            used.insert(d.route_id.as_str());
+        }
+        for (_, t) in &self.call_to_extension {
+            used.insert(t.as_str());
         }
         used
     }
@@ -575,6 +649,8 @@ impl Db {
             sip_user: registering.then_some(sip_user),
             outbound_proxy: outbound_proxy_for(&country),
             quirk: Quirk::None,
+            password_changes: 0,
+            status_after: None,
         }
     }
 }

@@ -410,8 +410,164 @@ async fn trunk_types_and_usage() {
     let usage = sim.get(&format!("{TRUNKS}/{sjc}/usage"), ADMIN).await;
     assert_eq!(
         usage.body,
-        json!({"pstnConnectionCount": 1, "callToExtensionCount": 0, "dialPlanCount": 0, "routeGroupCount": 1})
+        json!({"pstnConnectionCount": 1, "callToExtensionCount": 1, "dialPlanCount": 1, "routeGroupCount": 1})
     );
+    let man = sim.trunk("MAN-CUBE-01").await;
+    let unused = sim.get(&format!("{TRUNKS}/{man}/usage"), ADMIN).await;
+    assert_eq!(
+        unused.body,
+        json!({"pstnConnectionCount": 0, "callToExtensionCount": 0, "dialPlanCount": 0, "routeGroupCount": 0})
+    );
+}
+
+#[tokio::test]
+async fn usage_lists_name_what_uses_a_trunk_with_paging() {
+    let sim = Sim::new();
+    let sjc = sim.trunk("SJC-CUBE-01").await;
+    let list = |name: &str| format!("{TRUNKS}/{sjc}/{name}");
+    let pstn = sim.get(&list("usagePstnConnection"), READONLY).await;
+    assert_eq!(pstn.status, StatusCode::OK, "{}", pstn.text);
+    assert_eq!(pstn.body["locations"][0]["name"], "San Jose HQ");
+    assert_eq!(
+        pstn.body["locations"][0]["id"],
+        sim.location("San Jose HQ").await
+    );
+    let groups = sim.get(&list("usageRouteGroup"), ADMIN).await;
+    assert_eq!(groups.body["routeGroup"][0]["name"], "RG-US-East");
+    assert_eq!(groups.body["routeGroup"][0]["inUse"], true);
+    assert_eq!(
+        groups.body["routeGroup"][0]["id"],
+        sim.route_group("RG-US-East").await
+    );
+    let plans = sim.get(&list("usageDialPlan"), ADMIN).await;
+    assert_eq!(plans.body["dialPlans"][0]["name"], "US Premises Dialing");
+    let cte = sim.get(&list("usageCallToExtension"), ADMIN).await;
+    assert_eq!(cte.body["locations"][0]["name"], "San Jose HQ");
+
+    // Paging: NYC-CUBE-02 is in one group; a page of one from start 1 is empty, no next link.
+    let lon = sim.trunk("LON-SBC-01").await;
+    let page = sim
+        .get(&format!("{TRUNKS}/{lon}/usageRouteGroup?max=1"), ADMIN)
+        .await;
+    assert_eq!(page.body["routeGroup"].as_array().unwrap().len(), 1);
+    assert_eq!(page.header("link"), None);
+    let past = sim
+        .get(
+            &format!("{TRUNKS}/{lon}/usageRouteGroup?start=1&max=1"),
+            ADMIN,
+        )
+        .await;
+    assert_eq!(past.body, json!({"routeGroup": []}));
+
+    let man = sim.trunk("MAN-CUBE-01").await;
+    for (name, key) in [
+        ("usagePstnConnection", "locations"),
+        ("usageRouteGroup", "routeGroup"),
+        ("usageDialPlan", "dialPlans"),
+        ("usageCallToExtension", "locations"),
+    ] {
+        let empty = sim.get(&format!("{TRUNKS}/{man}/{name}"), ADMIN).await;
+        assert_eq!(empty.body, json!({ key: [] }), "{name}");
+    }
+    sim.get(&format!("{TRUNKS}/nope/usageDialPlan"), ADMIN)
+        .await
+        .webex_error(404);
+}
+
+#[tokio::test]
+async fn modify_names_missing_and_unknown_fields_and_checks_the_range() {
+    let sim = Sim::new();
+    let lon = sim.trunk("LON-SBC-01").await;
+    let path = format!("{TRUNKS}/{lon}");
+    let missing = sim
+        .put(&path, ADMIN, json!({"name": "LON-SBC-01"}))
+        .await
+        .webex_error(400);
+    assert!(missing.contains("password"), "{missing}");
+    let missing = sim
+        .put(&path, ADMIN, json!({"password": "x"}))
+        .await
+        .webex_error(400);
+    assert!(missing.contains("name"), "{missing}");
+    let unknown = sim
+        .put(
+            &path,
+            ADMIN,
+            json!({"name": "LON-SBC-01", "password": "x", "port": 5062}),
+        )
+        .await
+        .webex_error(400);
+    assert!(unknown.contains("port"), "{unknown}");
+    let range = sim
+        .put(
+            &path,
+            ADMIN,
+            json!({"name": "LON-SBC-01", "password": "x", "maxConcurrentCalls": 1001}),
+        )
+        .await
+        .webex_error(400);
+    assert!(range.contains("250 to 1000"), "{range}");
+    let duplicate = sim
+        .put(&path, ADMIN, json!({"name": "ber-sbc-01", "password": "x"}))
+        .await;
+    assert!(duplicate.webex_error(409).contains("already exists"));
+    let man = sim.trunk("MAN-CUBE-01").await;
+    sim.put(
+        &format!("{TRUNKS}/{man}"),
+        ADMIN,
+        json!({"name": "MAN-CUBE-01", "password": "x", "maxConcurrentCalls": 250}),
+    )
+    .await
+    .webex_error(400);
+
+    let ok = sim
+        .put(
+            &path,
+            ADMIN,
+            json!({"name": "LON-SBC-02", "password": "Seeded!Passw0rd", "maxConcurrentCalls": 750}),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.text);
+    let details = sim.get(&path, ADMIN).await;
+    assert_eq!(details.body["name"], "LON-SBC-02");
+    assert_eq!(details.body["maxConcurrentCalls"], 750);
+    assert_eq!(details.body["status"], "ONLINE");
+    let db = sim.state.lock();
+    assert_eq!(db.db.trunk_by_name("LON-SBC-02").password_changes, 0);
+}
+
+#[tokio::test]
+async fn a_new_password_is_recorded_and_takes_a_registering_trunk_offline() {
+    let sim = Sim::new();
+    let sjc = sim.trunk("SJC-CUBE-01").await;
+    let path = format!("{TRUNKS}/{sjc}");
+    let ok = sim
+        .put(
+            &path,
+            ADMIN,
+            json!({"name": "SJC-CUBE-01", "password": "N3w!pass"}),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.text);
+    assert_eq!(sim.get(&path, ADMIN).await.body["status"], "OFFLINE");
+    let state = sim.state.lock();
+    let trunk = state.db.trunk_by_name("SJC-CUBE-01");
+    assert_eq!(trunk.password, "N3w!pass");
+    assert_eq!(trunk.password_changes, 1);
+}
+
+#[tokio::test]
+async fn deleting_a_used_trunk_is_refused_with_what_uses_it() {
+    let sim = Sim::new();
+    let sjc = sim.trunk("SJC-CUBE-01").await;
+    let refused = sim.delete(&format!("{TRUNKS}/{sjc}"), ADMIN).await;
+    let message = refused.webex_error(409);
+    assert!(message.contains("1 dial plans"), "{message}");
+    assert!(sim
+        .get(&format!("{TRUNKS}/{sjc}"), ADMIN)
+        .await
+        .status
+        .is_success());
 }
 
 // ---- quirks of live orgs --------------------------------------------------------------------

@@ -395,3 +395,42 @@ async fn the_app_is_served_under_its_base_path_only() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_trunk_status_changes_after_the_reads_asked_for() {
+    let sim = Sim::new();
+    let man = sim.trunk("MAN-CUBE-01").await;
+    let path = format!("{TRUNKS}/{man}");
+    let set = sim
+        .call(
+            Method::POST,
+            "/_sim/trunks/status",
+            None,
+            Some(json!({"name": "MAN-CUBE-01", "status": "ONLINE", "afterReads": 2})),
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::NO_CONTENT, "{}", set.text);
+    assert_eq!(sim.get(&path, ADMIN).await.body["status"], "OFFLINE");
+    assert_eq!(sim.get(&path, ADMIN).await.body["status"], "OFFLINE");
+    assert_eq!(sim.get(&path, ADMIN).await.body["status"], "ONLINE");
+    assert_eq!(sim.get(&path, ADMIN).await.body["status"], "ONLINE");
+    let now = sim
+        .call(
+            Method::POST,
+            "/_sim/trunks/status",
+            None,
+            Some(json!({"name": "MAN-CUBE-01", "status": "UNKNOWN"})),
+        )
+        .await;
+    assert_eq!(now.status, StatusCode::NO_CONTENT);
+    assert_eq!(sim.get(&path, ADMIN).await.body["status"], "UNKNOWN");
+    let bad = sim
+        .call(
+            Method::POST,
+            "/_sim/trunks/status",
+            None,
+            Some(json!({"name": "MAN-CUBE-01", "status": "UP"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}

@@ -132,3 +132,48 @@ pub async fn expire_token(
     token.expires_at = Some(Instant::now());
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TrunkStatusBody {
+    /// The trunk, by name (names are unique per org; the first match wins across orgs).
+    name: String,
+    /// ONLINE, OFFLINE or UNKNOWN.
+    status: String,
+    /// Detail reads that still answer the current status; 0 sets it at once.
+    #[serde(default)]
+    after_reads: u32,
+}
+
+/// Sets a trunk's status now or after some reads: a gateway coming up while an admin watches.
+pub async fn trunk_status(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let body: TrunkStatusBody = parse(&body)?;
+    let status = match body.status.as_str() {
+        "ONLINE" => "ONLINE",
+        "OFFLINE" => "OFFLINE",
+        "UNKNOWN" => "UNKNOWN",
+        _ => {
+            return Err(ApiError::invalid_field(
+                "status",
+                "It must be ONLINE, OFFLINE or UNKNOWN.",
+            ))
+        }
+    };
+    let mut sim = state.lock();
+    let trunk = sim
+        .db
+        .trunks
+        .iter_mut()
+        .find(|t| t.name == body.name)
+        .ok_or_else(|| ApiError::not_found("No such trunk."))?;
+    if body.after_reads == 0 {
+        trunk.status = status;
+        trunk.status_after = None;
+    } else {
+        trunk.status_after = Some((body.after_reads, status));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -50,6 +50,22 @@ pub fn router(state: AppState) -> Router {
                 .delete(trunks::delete),
         )
         .route(&format!("{TRUNKS}/{{trunkId}}/usage"), get(trunks::usage))
+        .route(
+            &format!("{TRUNKS}/{{trunkId}}/usagePstnConnection"),
+            get(trunks::usage_pstn_connection),
+        )
+        .route(
+            &format!("{TRUNKS}/{{trunkId}}/usageRouteGroup"),
+            get(trunks::usage_route_group),
+        )
+        .route(
+            &format!("{TRUNKS}/{{trunkId}}/usageDialPlan"),
+            get(trunks::usage_dial_plan),
+        )
+        .route(
+            &format!("{TRUNKS}/{{trunkId}}/usageCallToExtension"),
+            get(trunks::usage_call_to_extension),
+        )
         .route(ROUTE_GROUPS, get(route_groups::list))
         .route(
             &format!("{ROUTE_GROUPS}/{{routeGroupId}}"),
@@ -75,6 +91,7 @@ pub fn router(state: AppState) -> Router {
         .route("/_sim/exchanges", get(control::exchanges))
         .route("/_sim/tokens", post(control::mint_token))
         .route("/_sim/tokens/expire", post(control::expire_token))
+        .route("/_sim/trunks/status", post(control::trunk_status))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(state.clone(), middleware::around))

@@ -22,6 +22,15 @@ const P_CHARGE_POLICIES: &[&str] = &[
     "CONFIGURABLE_CHARGE_NUMBER",
 ];
 
+/// The fields of the spec's `TrunkPut` body.
+const TRUNK_PUT_FIELDS: &[&str] = &[
+    "name",
+    "password",
+    "dualIdentitySupportEnabled",
+    "maxConcurrentCalls",
+    "pChargeInfoSupportPolicy",
+];
+
 fn trunk_not_found(id: &str) -> ApiError {
     ApiError::not_found(format!("Trunk not found: {id}"))
 }
@@ -291,12 +300,15 @@ pub async fn details(
     Path(trunk_id): Path<String>,
     call: Call,
 ) -> Result<Response, ApiError> {
-    let sim = state.lock();
-    let db = &sim.db;
-    let org = authorize(db, &call, &[CONFIG_READ])?;
-    let trunk = db
-        .trunk(&org, &trunk_id)
+    let mut sim = state.lock();
+    let org = authorize(&sim.db, &call, &[CONFIG_READ])?;
+    let index = sim
+        .db
+        .trunk_index(&org, &trunk_id)
         .ok_or_else(|| trunk_not_found(&trunk_id))?;
+    sim.db.trunks[index].read_status();
+    let db = &sim.db;
+    let trunk = &db.trunks[index];
     let body = trunk_json(db, trunk);
     let status = if trunk.quirk == Quirk::Partial206 {
         StatusCode::PARTIAL_CONTENT
@@ -402,6 +414,17 @@ pub async fn modify(
         .trunk_index(&org, &trunk_id)
         .ok_or_else(|| trunk_not_found(&trunk_id))?;
     let body = JsonBody::parse(&body)?;
+    // TrunkPut holds only these; location, type, device, address, domain and port are fixed.
+    if let Some(unknown) = body
+        .0
+        .keys()
+        .find(|k| !TRUNK_PUT_FIELDS.contains(&k.as_str()))
+    {
+        return Err(ApiError::invalid_field(
+            unknown,
+            "This field cannot be changed on an existing trunk.",
+        ));
+    }
     body.require(&["name", "password"])?;
     let name = body.str("name")?.unwrap_or_default().trim().to_string();
     let password = body.str("password")?.unwrap_or_default();
@@ -412,13 +435,26 @@ pub async fn modify(
         Some(calls) if trunk.trunk_type == TrunkType::CertificateBased => {
             Some(check_calls(trunk.trunk_type, &trunk.device_type, calls)?)
         }
-        _ => None,
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "maxConcurrentCalls",
+                "Only certificate-based trunks have a maximum of concurrent calls.",
+            ))
+        }
+        None => None,
     };
     if name_taken(db, &org, &name, Some(&trunk_id)) {
         return Err(duplicate_name(&name));
     }
     let trunk = &mut db.trunks[index];
     trunk.name = name;
+    if trunk.password != password {
+        // The gateway still has the old password: it is offline until it is given the new one.
+        trunk.password_changes += 1;
+        if trunk.trunk_type == TrunkType::Registering {
+            trunk.status = "OFFLINE";
+        }
+    }
     trunk.password = password;
     if let Some(v) = dual_identity {
         trunk.dual_identity = v;
@@ -448,8 +484,12 @@ pub async fn delete(
         return Err(ApiError::conflict(
             code::TRUNK_IN_USE,
             format!(
-                "Trunk {} is in use ({} PSTN connections, {} route groups) and cannot be deleted.",
-                db.trunks[index].name, usage.pstn_connections, usage.route_groups
+                "Trunk {} is in use ({} PSTN connections, {} route groups, {} dial plans, {} call to extension locations) and cannot be deleted.",
+                db.trunks[index].name,
+                usage.pstn_connections,
+                usage.route_groups,
+                usage.dial_plans,
+                usage.call_to_extension
             ),
         ));
     }
@@ -470,9 +510,97 @@ pub async fn usage(
     let usage = db.trunk_usage(&trunk_id);
     Ok(Json(json!({
         "pstnConnectionCount": usage.pstn_connections,
-        "callToExtensionCount": 0,
-        "dialPlanCount": 0,
+        "callToExtensionCount": usage.call_to_extension,
+        "dialPlanCount": usage.dial_plans,
         "routeGroupCount": usage.route_groups,
     }))
     .into_response())
+}
+
+/// Which of the four "where used" lists of a trunk.
+#[derive(Clone, Copy)]
+pub enum UsageList {
+    PstnConnection,
+    RouteGroup,
+    DialPlan,
+    CallToExtension,
+}
+
+async fn usage_list(
+    state: AppState,
+    trunk_id: String,
+    call: Call,
+    list: UsageList,
+) -> Result<Response, ApiError> {
+    let sim = state.lock();
+    let db = &sim.db;
+    let org = authorize(db, &call, &[CONFIG_READ])?;
+    db.trunk(&org, &trunk_id)
+        .ok_or_else(|| trunk_not_found(&trunk_id))?;
+    let page = Page::parse(&call)?;
+    let named = |id: &str, name: &str| json!({ "id": id, "name": name });
+    let (key, items): (&str, Vec<Value>) = match list {
+        UsageList::PstnConnection => (
+            "locations",
+            db.trunk_pstn_locations(&trunk_id)
+                .iter()
+                .map(|l| named(&l.id, &l.name))
+                .collect(),
+        ),
+        UsageList::CallToExtension => (
+            "locations",
+            db.trunk_call_to_extension(&trunk_id)
+                .iter()
+                .map(|l| named(&l.id, &l.name))
+                .collect(),
+        ),
+        UsageList::DialPlan => (
+            "dialPlans",
+            db.trunk_dial_plans(&trunk_id)
+                .iter()
+                .map(|d| named(&d.id, &d.name))
+                .collect(),
+        ),
+        UsageList::RouteGroup => (
+            "routeGroup",
+            db.trunk_route_groups(&trunk_id)
+                .iter()
+                .map(|g| json!({ "id": g.id, "name": g.name, "inUse": db.route_group_in_use(&g.id) }))
+                .collect(),
+        ),
+    };
+    let (items, next) = page.slice(items, &call);
+    Ok(list_response(json!({ key: items }), next))
+}
+
+pub async fn usage_pstn_connection(
+    State(state): State<AppState>,
+    Path(trunk_id): Path<String>,
+    call: Call,
+) -> Result<Response, ApiError> {
+    usage_list(state, trunk_id, call, UsageList::PstnConnection).await
+}
+
+pub async fn usage_route_group(
+    State(state): State<AppState>,
+    Path(trunk_id): Path<String>,
+    call: Call,
+) -> Result<Response, ApiError> {
+    usage_list(state, trunk_id, call, UsageList::RouteGroup).await
+}
+
+pub async fn usage_dial_plan(
+    State(state): State<AppState>,
+    Path(trunk_id): Path<String>,
+    call: Call,
+) -> Result<Response, ApiError> {
+    usage_list(state, trunk_id, call, UsageList::DialPlan).await
+}
+
+pub async fn usage_call_to_extension(
+    State(state): State<AppState>,
+    Path(trunk_id): Path<String>,
+    call: Call,
+) -> Result<Response, ApiError> {
+    usage_list(state, trunk_id, call, UsageList::CallToExtension).await
 }
