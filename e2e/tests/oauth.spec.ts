@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, apiRequests, DEMO_TOKEN } from './fixtures';
+import { test, expect, apiRequests, DEMO_TOKEN, waitForIdle } from './fixtures';
 import { APP, SIM } from '../playwright.config';
 
 // "Sign in with Webex" against the simulator's /v1/authorize (which redirects at once in e2e).
@@ -59,6 +59,7 @@ test('implicit flow: lands on the deep link signed in, the token out of the URL'
   // The simulator's tokens live 14 days (expires_in 1209599 s).
   expect(Number(stored[EXPIRES_KEY])).toBeGreaterThan(Date.now() + 13.9 * 24 * 3600_000);
   await expect(page.getByTestId('token-time-left')).toHaveText('Session: 13 d 23 h left');
+  await waitForIdle(page);
   const me = await sim.exchanges({ method: 'GET', path: '/v1/people/me' });
   expect(me.length).toBeGreaterThanOrEqual(1);
 
@@ -87,6 +88,7 @@ test('an answer whose state does not match is refused and its token not used', a
   await expect(page.getByRole('heading', { name: 'Webex sign-in' })).toBeVisible();
 
   // A forged answer carrying a valid token but not this tab's state.
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.goto(`/#access_token=${DEMO_TOKEN}&expires_in=3600&token_type=Bearer&state=wrong`);
   await expect(page.getByRole('alert')).toContainText('the state differs');
@@ -109,6 +111,7 @@ test('an answer whose state does not match is refused and its token not used', a
 });
 
 test('an answer this tab never asked for is refused', async ({ page, sim }) => {
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.goto(`/locations#access_token=${DEMO_TOKEN}&state=anything`);
   await expect(page.getByRole('alert')).toContainText('not started from this browser tab');

@@ -1,4 +1,4 @@
-import { test, expect, signIn, apiRequests, Sim } from './fixtures';
+import { test, expect, signIn, apiRequests, Sim, waitForIdle } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const TRUNKS = '/v1/telephony/config/premisePstn/trunks';
@@ -47,6 +47,7 @@ test('create a registering trunk, see its details and gateway configuration, and
   await form.submit().click();
 
   await expect(page.getByRole('heading', { name: /Toronto CUBE 1/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([
     {
       name: 'Toronto CUBE 1',
@@ -105,10 +106,12 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
   await form.submit().click();
   await expect(form.fieldError('250')).toBeVisible();
   await expect(page.getByLabel('Maximum concurrent calls')).toBeFocused();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
   await page.getByLabel('Maximum concurrent calls').fill('500');
   await form.submit().click();
   await expect(page.getByRole('heading', { name: /Munich SBC/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([
     {
       name: 'Munich SBC',
@@ -123,6 +126,7 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
       maxConcurrentCalls: 500,
     },
   ]);
+  await waitForIdle(page);
   const fqdn = await sim.exchanges({ method: 'POST', path: `${TRUNKS}/actions/fqdnValidation/invoke` });
   expect(fqdn.map((e) => e.request)).toEqual([{ address: 'sbc-muc1.example.com', domain: 'example.com', port: 5061 }]);
   await expect(page.getByText('sbc-muc1.example.com')).toBeVisible();
@@ -131,6 +135,7 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
 test('an empty form shows every error, focuses the first and sends nothing', async ({ page, sim }) => {
   const form = new NewTrunkForm(page);
   await form.open();
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await form.submit().click();
   await expect(form.fieldError(/name/i)).toBeVisible();
@@ -139,6 +144,7 @@ test('an empty form shows every error, focuses the first and sends nothing', asy
   await expect(form.fieldError(/password/i)).toBeVisible();
   await expect(form.name()).toBeFocused();
   expect(sent.filter((r) => r.method() === 'POST')).toEqual([]);
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
 });
 
@@ -156,6 +162,7 @@ test('certificate-based without an address: error at the field, no request', asy
   await form.submit().click();
   await expect(form.fieldError(/address/i)).toBeVisible();
   await expect(page.getByLabel('Address', { exact: true })).toBeFocused();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
 });
 
@@ -175,6 +182,7 @@ test('a duplicate name is shown at the Name field and the input is kept', async 
   // Changing the name clears the server's complaint at the field.
   await form.name().fill('SJC-CUBE-09');
   await expect(form.fieldError('already exists')).toHaveCount(0);
+  await waitForIdle(page);
   expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([409]);
 });
 
@@ -193,9 +201,11 @@ test('a 500 shows Webex message and tracking id, keeps the input, and a second s
   await expect(form.name()).toHaveValue('Retry CUBE');
   await expect(form.password()).toHaveValue('R3try!Secret');
   // Nothing was retried behind the admin's back.
+  await waitForIdle(page);
   expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([500]);
   await form.submit().click();
   await expect(page.getByRole('heading', { name: /Retry CUBE/ })).toBeVisible();
+  await waitForIdle(page);
   expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([500, 201]);
 });
 
@@ -209,6 +219,7 @@ test('a double click sends one create', async ({ page, sim }) => {
   await form.password().fill('0nce!Secret');
   await form.submit().dblclick();
   await expect(page.getByRole('heading', { name: /Once CUBE/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await sim.exchanges({ method: 'POST', path: TRUNKS })).toHaveLength(1);
 });
 
