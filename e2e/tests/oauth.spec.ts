@@ -183,3 +183,48 @@ test('PKCE flow: the code is exchanged with the verifier and no secret', async (
   await expect(page.getByTestId('token-time-left')).toHaveText('Session: 13 d 23 h left');
   void sim;
 });
+
+test('an error answer without our state shows only our words', async ({ page, sim }) => {
+  await page.goto('/trunks#error=server_error&error_description=Your%20account%20is%20locked%3A%20call%20555-0100');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This sign-in answer did not come from a sign-in started here.');
+  await expect(page.getByText('555-0100')).toHaveCount(0);
+  await expect(page).toHaveURL(`${APP}/trunks`);
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+
+  // With a state, but not one this tab started: the same.
+  await page.route(`${AUTHORIZE}**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Webex sign-in</h1>' }),
+  );
+  await signInWithWebex(page);
+  await expect(page.getByRole('heading', { name: 'Webex sign-in' })).toBeVisible();
+  await page.goto('/trunks?error=server_error&error_description=Call%20555-0100&state=forged');
+  await expect(page.getByRole('alert')).toContainText('This sign-in answer did not come from a sign-in started here.');
+  await expect(page.getByText('555-0100')).toHaveCount(0);
+  void sim;
+});
+
+test('an error answer with our state shows Webex\'s description', async ({ page, sim }) => {
+  await page.route(`${AUTHORIZE}**`, (route) => {
+    const state = new URL(route.request().url()).searchParams.get('state') ?? '';
+    const answer = new URLSearchParams({ error: 'invalid_scope', error_description: 'The scope is not allowed for this app.', state });
+    return route.fulfill({ status: 302, headers: { location: `${APP}/?${answer}` } });
+  });
+  await page.goto('/locations');
+  await signInWithWebex(page);
+  await expect(page.getByRole('alert')).toContainText('Webex did not sign you in: The scope is not allowed for this app.');
+  await expect(page).toHaveURL(`${APP}/locations`);
+  void sim;
+});
+
+test('a token in the query string is ignored and taken out of the address bar', async ({ page, sim }) => {
+  const sent = apiRequests(page);
+  await page.goto(`/trunks?type=REGISTERING&access_token=${DEMO_TOKEN}&expires_in=3600&token_type=Bearer`);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page).toHaveURL(`${APP}/trunks?type=REGISTERING`);
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  await waitForIdle(page);
+  expect(sent, 'the token from the query was used').toEqual([]);
+  expect((await storage(page))[TOKEN_KEY]).toBeUndefined();
+  void sim;
+});
