@@ -46,7 +46,14 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
     let session = Session::new();
     provide_context(session);
     provide_context(config.clone());
-    provide_context(pages::trunk_new::FreshTrunkPassword::new());
+    let fresh = pages::trunk_new::FreshTrunkPassword::new();
+    provide_context(fresh);
+    // A fresh trunk's password belongs to the account that created it.
+    Effect::watch(
+        move || session.account_changed.track(),
+        move |_, _, _| fresh.0.set(None),
+        false,
+    );
 
     // Before any page shows: a return from Webex is checked and its token tried, or else a
     // token kept from earlier in this tab is checked (unless its time has run out).
@@ -86,7 +93,7 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
                 match session::check_token(client).await {
                     Ok(signed_in) => session.sign_in_until(signed_in, &token, expires_at),
                     Err(e) if e.is_unauthorized() => session.forget_expired_token(),
-                    Err(_) => session.sign_out(),
+                    Err(_) => session.forget_token(),
                 }
                 resuming.set(false);
             });
