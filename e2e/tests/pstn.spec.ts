@@ -289,3 +289,44 @@ test('a link naming an unknown route preselects nothing and says why', async ({ 
   await expect(pstn.localGateway()).not.toBeChecked();
   void sim;
 });
+
+test('a 403 that names no scope: the page names the scope and role setting the connection needs', async ({ page, sim }) => {
+  const toronto = await locationId(page, 'Toronto Office');
+  const pstn = new PstnPage(page);
+  await pstn.open(toronto);
+  await sim.fault({ method: 'PUT', path: connectionPath(toronto), status: 403, body: { message: 'Forbidden.', trackingId: 'ROUTER_403' } });
+  await pstn.localGateway().check();
+  await pstn.trunk().check();
+  await pstn.pick(pstn.trunkPicker(), 'SJC-CUBE-01');
+  await pstn.set().click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The PSTN connection was not changed' });
+  await expect(alert).toContainText(
+    'Setting the PSTN connection needs a full administrator token with spark-admin:telephony_pstn_write.',
+  );
+  await expect(alert).toContainText('HTTP 403');
+  await expect(alert).not.toContainText('named above');
+});
+
+test('a 2xx whose read-back differs from what was sent is not called a success', async ({ page, sim }) => {
+  const toronto = await locationId(page, 'Toronto Office');
+  const pstn = new PstnPage(page);
+  await pstn.open(toronto);
+  // A proxy answers the PUT with its own 200 page; Webex never sees the change.
+  await page.route(
+    (url) => url.pathname === connectionPath(toronto),
+    (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: '<html>OK</html>' })
+        : route.continue(),
+  );
+  await pstn.localGateway().check();
+  await pstn.trunk().check();
+  await pstn.pick(pstn.trunkPicker(), 'SJC-CUBE-01');
+  await pstn.set().click();
+  const warning = page.getByRole('alert').filter({ hasText: 'the change may not have been made' });
+  await expect(warning).toContainText('Webex now reports: Not configured');
+  await expect(pstn.saved()).toHaveCount(0);
+  await expect(pstn.current()).toContainText('Not configured');
+  await waitForIdle(page);
+  expect(await puts(sim)).toEqual([]);
+});

@@ -1,5 +1,6 @@
 //! One error type for everything a Webex call can end in, other than success.
 
+use super::scopes::Need;
 use serde::Deserialize;
 use std::fmt;
 
@@ -26,6 +27,9 @@ pub struct WebexError {
     pub descriptions: Vec<String>,
     pub error_codes: Vec<i64>,
     pub tracking_id: Option<String>,
+    /// What the refused call needs from the token (set on a 403, from the spec's scope of the
+    /// endpoint), whatever Webex's own words say.
+    pub needs: Option<Box<Need>>,
 }
 
 /// The error body as Webex sends it; every field is optional because live answers vary.
@@ -82,6 +86,7 @@ impl WebexError {
             descriptions,
             error_codes,
             tracking_id: parsed.tracking_id.or(tracking_header),
+            needs: None,
         }
     }
 
@@ -142,6 +147,12 @@ impl ApiError {
             ApiError::Webex(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// True when Webex answered with success (2xx) but a body the console could not read: the
+    /// write happened, and must not be offered again as if it had not.
+    pub fn write_happened(&self) -> bool {
+        matches!(self, ApiError::Unexpected { status, .. } if (200..300).contains(status))
     }
 
     /// True when the token is missing, wrong or expired.
@@ -231,6 +242,10 @@ mod tests {
             tracking_id: Some("T".into()),
         };
         assert_eq!(u.tracking_id(), Some("T"));
+        assert!(u.write_happened());
+        assert!(!n.write_happened());
+        let refused = ApiError::Webex(WebexError::from_response(500, "", None));
+        assert!(!refused.write_happened());
         assert!(u.to_string().contains("HTTP 200"));
     }
 }

@@ -242,6 +242,12 @@ pub async fn create(client: &Client, body: &NewTrunk) -> Result<String, ApiError
     Ok(answer.json::<Created>()?.id)
 }
 
+/// The trunk of exactly this name, if any (`GET .../trunks?name=`; Webex matches names loosely).
+pub async fn find_by_name(client: &Client, name: &str) -> Result<Option<TrunkSummary>, ApiError> {
+    let found = client.get_all::<Trunks>(TRUNKS, &[("name", name)]).await?;
+    Ok(found.into_iter().find(|t| t.name == name))
+}
+
 /// The trunk types and their device types.
 pub async fn trunk_types(client: &Client) -> Result<Vec<TrunkTypeInfo>, ApiError> {
     Ok(client

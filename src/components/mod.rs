@@ -8,13 +8,15 @@ pub mod loading;
 pub mod org_switcher;
 pub mod picker;
 pub mod pstn_connection;
+pub mod sending_note;
 pub mod token_timer;
 
-pub use api_error::ApiErrorView;
+pub use api_error::{ApiErrorView, LoadFailed};
 pub use copy_button::CopyButton;
 pub use field::Field;
 pub use header::Header;
 pub use loading::Loading;
 pub use org_switcher::OrgSwitcher;
 pub use picker::{Picker, PickerOption};
+pub use sending_note::SendingNote;
 pub use token_timer::TokenTimer;

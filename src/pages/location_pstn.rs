@@ -14,7 +14,7 @@ use crate::components::field::focus;
 use crate::components::pstn_connection::{
     describe, describe_update, service_words, unchanged, RouteNames,
 };
-use crate::components::{ApiErrorView, Loading, Picker, PickerOption};
+use crate::components::{ApiErrorView, LoadFailed, Loading, Picker, PickerOption, SendingNote};
 use crate::resources::api_resource;
 use crate::session::Session;
 use crate::validation::fields::{ID, PREMISE_ROUTE_ID, PREMISE_ROUTE_TYPE, PSTN_CONNECTION_TYPE};
@@ -266,13 +266,13 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
         }
         all.iter().all(Option::is_some).then_some(Ok(()))
     });
-    let retry = move |_| {
+    let retry = Callback::new(move |()| {
         location.refetch();
         options.refetch();
         connection.refetch();
         trunk_list.refetch();
         group_list.refetch();
-    };
+    });
     let name = move || {
         location.with(|l| match l {
             Some(Ok(Some(l))) if !l.name.is_empty() => Some(l.name.clone()),
@@ -293,12 +293,7 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
                 None => view! { <Loading text="Reading the PSTN connection…" /> }.into_any(),
                 Some(Err(e)) => {
                     view! {
-                        <ApiErrorView error=e context="The PSTN connection of this location could not be read" />
-                        <p>
-                            <button type="button" class="button" on:click=retry>
-                                "Try again"
-                            </button>
-                        </p>
+                        <LoadFailed error=e context="The PSTN connection of this location could not be read" on_retry=retry />
                     }
                         .into_any()
                 }
@@ -507,7 +502,7 @@ fn Loaded(
                     .await
                     .map_err(SaveFailure::NotReadBack)?;
                 connection.set(Some(Ok(now.clone())));
-                Ok(now)
+                Ok((body, now))
             }
         }
     });
@@ -563,7 +558,20 @@ fn Loaded(
             return None;
         }
         Some(match save.value().get()? {
-            Ok(now) => {
+            // Success is said only when what Webex reports now is what was sent.
+            Ok((sent, now)) if !unchanged(&sent, now.as_ref()) => {
+                let words = names.with_value(|n| describe(now.as_ref(), n));
+                view! {
+                    <div class="alert alert-warning" role="alert">
+                        <p class="alert-title">
+                            "Webex answered that it accepted the change, but the connection it now reports is not the one sent: the change may not have been made."
+                        </p>
+                        <p>"Webex now reports: " {words}</p>
+                    </div>
+                }
+                .into_any()
+            }
+            Ok((_, now)) => {
                 let words = names.with_value(|n| describe(now.as_ref(), n));
                 view! {
                     <div class="alert alert-success" role="status">
@@ -592,13 +600,6 @@ fn Loaded(
             .into_any(),
         })
     };
-    let waiting = move || {
-        pending.get().then(|| match session.waiting.get() {
-            Some(s) => format!("Webex is busy; sending again in {s} s…"),
-            None => "Sending to Webex…".to_owned(),
-        })
-    };
-
     let has_current = move || current.with(Option::is_some);
     let route_error_id = "premise-route-id-error";
     let route_label = move || {
@@ -733,7 +734,9 @@ fn Loaded(
                                     nothing_to_do.set(false);
                                 })
                                 placeholder="Type to search by name"
-                                on_leave=Callback::new(move |()| left_route.set(true))
+                                on_leave=Callback::new(move |()| {
+                                    left_route.try_set(true);
+                                })
                                 invalid=Signal::derive(move || error(PREMISE_ROUTE_ID).is_some())
                                 described_by=route_error_id
                             />
@@ -801,7 +804,7 @@ fn Loaded(
                             }
                         }}
                     </button>
-                    <span class="muted" role="status">{waiting}</span>
+                    <SendingNote pending />
                 </div>
             </form>
         </section>

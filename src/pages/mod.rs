@@ -5,6 +5,7 @@ pub mod location_pstn;
 pub mod locations;
 pub mod not_found;
 pub mod sign_in;
+pub mod trunk_accepted;
 pub mod trunk_detail;
 pub mod trunk_new;
 pub mod trunks;

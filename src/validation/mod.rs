@@ -4,6 +4,7 @@
 pub mod fields;
 mod host_name;
 pub mod pstn;
+pub mod refusal;
 pub mod trunk;
 
 pub use fields::FieldErrors;
