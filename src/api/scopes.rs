@@ -143,72 +143,32 @@ pub fn need(method: Method, path: &str) -> Option<Need> {
 mod tests {
     use super::*;
 
-    fn sentence(method: Method, path: &str) -> String {
-        need(method, path).map(|n| n.sentence()).unwrap_or_default()
-    }
-
     #[test]
     fn every_call_of_the_console_names_its_scope_and_role() {
-        assert_eq!(
-            sentence(Method::Put, "/telephony/pstn/locations/L1/connection"),
-            "Setting the PSTN connection needs a full administrator token with spark-admin:telephony_pstn_write."
-        );
-        assert_eq!(
-            sentence(Method::Get, "/telephony/pstn/locations/L1/connectionOptions"),
-            "Reading the PSTN connection needs an administrator token with spark-admin:telephony_pstn_read."
-        );
-        assert_eq!(
-            sentence(Method::Post, "/telephony/config/premisePstn/trunks"),
-            "Creating a trunk needs a full administrator token with spark-admin:telephony_config_write."
-        );
-        assert_eq!(
-            sentence(Method::Get, "/telephony/config/premisePstn/trunks"),
-            "Reading the trunks needs an administrator token with spark-admin:telephony_config_read."
-        );
-        assert_eq!(
-            sentence(Method::Get, "/telephony/config/premisePstn/trunks/T1"),
-            "Reading the trunks needs an administrator token with spark-admin:telephony_config_read."
-        );
-        assert_eq!(
-            sentence(Method::Put, "/telephony/config/premisePstn/trunks/T1"),
-            "Changing a trunk needs a full administrator token with spark-admin:telephony_config_write."
-        );
-        assert_eq!(
-            need(
-                Method::Post,
-                "/telephony/config/premisePstn/trunks/actions/fqdnValidation/invoke"
-            )
-            .map(|n| n.scope),
-            Some(CONFIG_WRITE)
-        );
-        assert_eq!(
-            need(
-                Method::Post,
-                "/telephony/config/locations/L1/actions/generatePassword/invoke"
-            )
-            .map(|n| n.doing),
-            Some("Generating a trunk password")
-        );
-        assert_eq!(
-            need(Method::Get, "/telephony/config/premisePstn/routeGroups/R1").map(|n| n.scope),
-            Some(CONFIG_READ)
-        );
-        assert_eq!(
-            need(Method::Get, "/telephony/config/locations").map(|n| n.scope),
-            Some(CONFIG_READ)
-        );
-        assert_eq!(
-            need(Method::Get, "/locations").map(|n| n.scope),
-            Some("spark-admin:locations_read")
-        );
-        assert_eq!(
-            need(Method::Get, "/organizations").map(|n| n.scope),
-            Some("spark-admin:organizations_read")
-        );
-        assert_eq!(
-            need(Method::Get, "/people/me").map(|n| n.role),
-            Some(Role::Anyone)
-        );
+        let full = "a full administrator token with";
+        let admin = "an administrator token with";
+        let cases = [
+            (Method::Put, "/telephony/pstn/locations/L1/connection", format!("Setting the PSTN connection needs {full} {PSTN_WRITE}.")),
+            (Method::Get, "/telephony/pstn/locations/L1/connectionOptions", format!("Reading the PSTN connection needs {admin} {PSTN_READ}.")),
+            (Method::Post, "/telephony/config/premisePstn/trunks", format!("Creating a trunk needs {full} {CONFIG_WRITE}.")),
+            (Method::Get, "/telephony/config/premisePstn/trunks", format!("Reading the trunks needs {admin} {CONFIG_READ}.")),
+            (Method::Get, "/telephony/config/premisePstn/trunks/T1", format!("Reading the trunks needs {admin} {CONFIG_READ}.")),
+            (Method::Put, "/telephony/config/premisePstn/trunks/T1", format!("Changing a trunk needs {full} {CONFIG_WRITE}.")),
+            (Method::Post, "/telephony/config/premisePstn/trunks/actions/fqdnValidation/invoke", format!("Checking a trunk's address needs {full} {CONFIG_WRITE}.")),
+            (Method::Post, "/telephony/config/locations/L1/actions/generatePassword/invoke", format!("Generating a trunk password needs {full} {CONFIG_WRITE}.")),
+            (Method::Get, "/telephony/config/premisePstn/routeGroups/R1", format!("Reading the route groups needs {admin} {CONFIG_READ}.")),
+            (Method::Get, "/telephony/config/locations", format!("Reading the Calling locations needs {admin} {CONFIG_READ}.")),
+            (Method::Get, "/locations", format!("Reading the locations needs {admin} spark-admin:locations_read.")),
+            (Method::Get, "/organizations", format!("Reading the organizations you manage needs {admin} spark-admin:organizations_read.")),
+            (Method::Get, "/people/me", "Reading your Webex profile needs a token with spark:people_read.".to_owned()),
+        ];
+        for (method, path, words) in cases {
+            assert_eq!(
+                need(method, path).map(|n| n.sentence()),
+                Some(words),
+                "{path}"
+            );
+        }
         assert_eq!(need(Method::Get, "/elsewhere"), None);
     }
 

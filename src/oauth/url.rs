@@ -223,6 +223,7 @@ pub fn without_token(search: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::verify::tests::pending;
     use super::*;
 
     fn config(flow: Option<&str>) -> (AppConfig, OAuthConfig) {
@@ -238,14 +239,6 @@ mod tests {
             oauth: Some(oauth.clone()),
         };
         (config, oauth)
-    }
-
-    fn pending(verifier: Option<&str>) -> Pending {
-        Pending {
-            state: "S1".into(),
-            verifier: verifier.map(Into::into),
-            return_to: "/trunks?type=REGISTERING".into(),
-        }
     }
 
     #[test]

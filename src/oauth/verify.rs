@@ -151,9 +151,11 @@ pub fn read_token_answer(status: u16, body: &str) -> Result<Granted, Refusal> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-    fn pending(verifier: Option<&str>) -> Pending {
+
+    /// A round trip started with state `S1` (and a verifier for the code flow).
+    pub(in crate::oauth) fn pending(verifier: Option<&str>) -> Pending {
         Pending {
             state: "S1".into(),
             verifier: verifier.map(Into::into),
