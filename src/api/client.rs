@@ -2,7 +2,6 @@
 
 use super::error::{ApiError, WebexError};
 use super::paging::{next_page, retry_after, NextPage};
-use super::scopes::{api_path, need};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::Arc;
@@ -191,11 +190,11 @@ impl Client {
             if status == 401 {
                 self.notify(ClientEvent::Unauthorized);
             }
-            let mut error = WebexError::from_response(status, &text, tracking_id);
-            if status == 403 {
-                error.needs = need(method, api_path(&self.base, url)).map(Box::new);
-            }
-            return Err(ApiError::Webex(error));
+            return Err(ApiError::Webex(WebexError::from_response(
+                status,
+                &text,
+                tracking_id,
+            )));
         }
     }
 
