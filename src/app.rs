@@ -46,8 +46,14 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
     let session = Session::new();
     provide_context(session);
     provide_context(config.clone());
-    provide_context(pages::trunk_new::FreshTrunkPassword::new());
-    provide_context(pages::route_groups::RouteGroupNotice::new());
+    let fresh = pages::trunk_new::FreshTrunkPassword::new();
+    provide_context(fresh);
+    // A fresh trunk's password belongs to the account that created it.
+    Effect::watch(
+        move || session.account_changed.track(),
+        move |_, _, _| fresh.0.set(None),
+        false,
+    );
 
     // Before any page shows: a return from Webex is checked and its token tried, or else a
     // token kept from earlier in this tab is checked (unless its time has run out).
@@ -87,7 +93,7 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
                 match session::check_token(client).await {
                     Ok(signed_in) => session.sign_in_until(signed_in, &token, expires_at),
                     Err(e) if e.is_unauthorized() => session.forget_expired_token(),
-                    Err(_) => session.sign_out(),
+                    Err(_) => session.forget_token(),
                 }
                 resuming.set(false);
             });
@@ -109,19 +115,6 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
                             <Route path=path!("trunks") view=pages::trunks::TrunkList />
                             <Route path=path!("trunks/new") view=pages::trunk_new::TrunkNew />
                             <Route path=path!("trunks/:id") view=pages::trunk_detail::TrunkDetail />
-                            <Route path=path!("route-groups") view=pages::route_groups::RouteGroupList />
-                            <Route
-                                path=path!("route-groups/new")
-                                view=pages::route_group_form::RouteGroupNew
-                            />
-                            <Route
-                                path=path!("route-groups/:id")
-                                view=pages::route_group_detail::RouteGroupDetail
-                            />
-                            <Route
-                                path=path!("route-groups/:id/edit")
-                                view=pages::route_group_form::RouteGroupEdit
-                            />
                             <Route path=path!("locations") view=pages::locations::LocationList />
                             <Route
                                 path=path!("locations/:id/pstn")

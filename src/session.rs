@@ -1,5 +1,18 @@
-//! The signed-in session: the token and its expiry (in `sessionStorage` only), the admin, and the
-//! API client.
+//! The signed-in session: the token and its expiry (in `sessionStorage` only), the admin, the
+//! organization acted on, and the API client.
+//!
+//! ## Data of one account
+//!
+//! Drafts, kept selections and kept lists belong to one account: one admin acting on one
+//! organization. They are restored only to that account: [`Session::forget_account_data`] is the
+//! one place that drops all of them, and it runs on sign-out, on a switch to another
+//! organization, and when someone other than the previous account signs in (a sign-in again
+//! after a 401 or an expiry, by the same admin on the same organization, keeps everything).
+//! Anything new that is kept per account goes either
+//! - in `sessionStorage` under a key starting with one of [`ACCOUNT_DATA_PREFIXES`]
+//!   (`pstn-console.draft.` for form drafts, `pstn-console.kept.` for kept selections and
+//!   lists): it is removed with no further code; or
+//! - in memory: add a line that empties it to [`Session::forget_account_data`].
 
 use crate::api::people::{self, Organization, Person};
 use crate::api::{ApiError, Client, ClientEvent};
@@ -9,6 +22,35 @@ use leptos::prelude::*;
 const TOKEN_KEY: &str = "pstn-console.token";
 /// When the token ends, in milliseconds since the epoch; absent for pasted tokens.
 const EXPIRES_KEY: &str = "pstn-console.token-expires";
+/// The customer organization a partner admin chose for this tab (its id), beside the token.
+const ORG_KEY: &str = "pstn-console.acting-org";
+/// The account the data under [`ACCOUNT_DATA_PREFIXES`] belongs to (see [`account_key`]).
+const OWNER_KEY: &str = "pstn-console.account";
+
+/// `sessionStorage` key prefixes of data that belongs to one account (admin + organization):
+/// everything under them is removed by [`Session::forget_account_data`].
+pub const ACCOUNT_DATA_PREFIXES: &[&str] = &["pstn-console.draft.", "pstn-console.kept."];
+
+/// True when a `sessionStorage` key holds data of one account.
+pub fn is_account_data(key: &str) -> bool {
+    ACCOUNT_DATA_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
+/// Who kept data belongs to: the admin and the organization acted on.
+pub fn account_key(person_id: &str, org_id: &str) -> String {
+    format!("{person_id} {org_id}")
+}
+
+/// The organization to act on after signing in: the one asked for (kept from before), when the
+/// admin may act on it and it is not their own; else their own (`None`).
+pub fn acting_org_for(
+    wanted: Option<&str>,
+    own_org_id: &str,
+    orgs: &[Organization],
+) -> Option<Organization> {
+    let wanted = wanted.filter(|id| *id != own_org_id)?;
+    orgs.iter().find(|o| o.id == wanted).cloned()
+}
 
 /// Who is signed in, and the client that acts for them.
 #[derive(Clone)]
@@ -44,6 +86,9 @@ pub struct Session {
     /// When the token ends (milliseconds since the epoch, by this browser's clock). `None` when
     /// Webex did not say: a pasted token's life is not known.
     pub expires_at: RwSignal<Option<f64>>,
+    /// Notified whenever the data of the account is dropped ([`Session::forget_account_data`]):
+    /// what is kept in memory outside the session empties itself when it fires.
+    pub account_changed: Trigger,
 }
 
 impl Session {
@@ -55,6 +100,7 @@ impl Session {
             waiting: RwSignal::new(None),
             acting_org: RwSignal::new(None),
             expires_at: RwSignal::new(None),
+            account_changed: Trigger::new(),
         }
     }
 
@@ -74,10 +120,28 @@ impl Session {
     }
 
     /// Marks the session signed in and keeps the token, with when it ends, for this tab only.
+    /// The organization acted on before (in memory after a 401, or kept for this tab over a
+    /// reload) is acted on again if this admin may; the data kept for another account is dropped.
     pub fn sign_in_until(self, signed_in: SignedIn, token: &str, expires_at: Option<f64>) {
+        let wanted = self
+            .acting_org
+            .get_untracked()
+            .map(|o| o.id)
+            .or_else(stored_org);
+        let acting = acting_org_for(wanted.as_deref(), &signed_in.me.org_id, &signed_in.orgs);
+        let account = account_key(
+            &signed_in.me.id,
+            acting.as_ref().map_or(&signed_in.me.org_id, |o| &o.id),
+        );
+        if stored(OWNER_KEY).as_deref() != Some(account.as_str()) {
+            self.forget_account_data();
+        }
+        store(OWNER_KEY, Some(&account));
+        store(ORG_KEY, acting.as_ref().map(|o| o.id.as_str()));
         store_token(Some((token, expires_at)));
         self.expires_at.set(expires_at);
         self.reason.set(SignedOutReason::Fresh);
+        self.acting_org.set(acting);
         self.state.set(Some(signed_in));
     }
 
@@ -86,13 +150,43 @@ impl Session {
         self.reason.set(SignedOutReason::Refused(message));
     }
 
-    /// Forgets the token and the admin.
+    /// Forgets the token, the admin, the organization acted on and every draft, kept selection
+    /// and kept list.
     pub fn sign_out(self) {
         store_token(None);
+        store(ORG_KEY, None);
         // The admin goes first, so the pages that need one are gone before the rest changes.
         self.state.set(None);
         self.expires_at.set(None);
         self.acting_org.set(None);
+        self.reason.set(SignedOutReason::Fresh);
+        self.forget_account_data();
+        store(OWNER_KEY, None);
+    }
+
+    /// THE one place that drops everything kept for one account (admin + organization): every
+    /// `sessionStorage` entry under [`ACCOUNT_DATA_PREFIXES`] (drafts, kept selections, kept
+    /// lists) and what is kept in memory. Called on sign-out, on a switch of organization, and
+    /// when another account signs in. Memory kept per account: empty it here.
+    pub fn forget_account_data(self) {
+        if let Some(s) = storage() {
+            let keys: Vec<String> = (0..s.length().unwrap_or(0))
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| is_account_data(k))
+                .collect();
+            for key in keys {
+                let _ = s.remove_item(&key);
+            }
+        }
+        self.account_changed.notify();
+    }
+
+    /// The kept token could not be checked (Webex unreachable, say): it is forgotten, but what
+    /// the admin kept stays for when they sign in again.
+    pub fn forget_token(self) {
+        store_token(None);
+        self.expires_at.set(None);
+        self.state.set(None);
         self.reason.set(SignedOutReason::Fresh);
     }
 
@@ -123,13 +217,29 @@ impl Session {
             .with_org(org.as_deref())
     }
 
-    /// Acts on another organization (partner admins); `None` goes back to the admin's own.
+    /// Acts on another organization (partner admins); `None` goes back to the admin's own. The
+    /// choice is kept for this tab (over a reload); what was kept for the organization left is
+    /// dropped.
     pub fn switch_org(self, org: Option<Organization>) {
-        let own = self
+        let Some((me, own)) = self
             .state
-            .with_untracked(|s| s.as_ref().map(|s| s.me.org_id.clone()));
-        self.acting_org
-            .set(org.filter(|o| Some(&o.id) != own.as_ref()));
+            .with_untracked(|s| s.as_ref().map(|s| (s.me.id.clone(), s.me.org_id.clone())))
+        else {
+            return;
+        };
+        let org = org.filter(|o| o.id != own);
+        let before = self
+            .acting_org
+            .with_untracked(|o| o.as_ref().map(|o| o.id.clone()));
+        if before.as_ref() == org.as_ref().map(|o| &o.id) {
+            return;
+        }
+        // Dropped before the page shows afresh for the new organization, so it finds nothing.
+        self.forget_account_data();
+        let acting = org.as_ref().map_or(own.as_str(), |o| o.id.as_str());
+        store(OWNER_KEY, Some(&account_key(&me, acting)));
+        store(ORG_KEY, org.as_ref().map(|o| o.id.as_str()));
+        self.acting_org.set(org);
     }
 }
 
@@ -161,6 +271,23 @@ pub fn stored_expiry() -> Option<f64> {
         .filter(|at: &f64| at.is_finite())
 }
 
+fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?.filter(|v| !v.is_empty())
+}
+
+fn store(key: &str, value: Option<&str>) {
+    let Some(s) = storage() else { return };
+    let _ = match value {
+        Some(v) => s.set_item(key, v),
+        None => s.remove_item(key),
+    };
+}
+
+/// The organization a partner admin chose earlier in this tab (its id), if any.
+fn stored_org() -> Option<String> {
+    stored(ORG_KEY)
+}
+
 fn store_token(token: Option<(&str, Option<f64>)>) {
     let Some(s) = storage() else { return };
     let _ = match token {
@@ -189,4 +316,48 @@ pub async fn check_token(client: Client) -> Result<SignedIn, ApiError> {
         orgs,
         client,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: &str) -> Organization {
+        Organization {
+            id: id.into(),
+            display_name: format!("Org {id}"),
+        }
+    }
+
+    #[test]
+    fn drafts_and_kept_data_are_account_data_and_the_token_is_not() {
+        assert!(is_account_data("pstn-console.draft.trunk-new"));
+        assert!(is_account_data("pstn-console.draft.pstn-L1"));
+        assert!(is_account_data("pstn-console.kept.bulk-selection"));
+        assert!(!is_account_data(TOKEN_KEY));
+        assert!(!is_account_data(EXPIRES_KEY));
+        assert!(!is_account_data(ORG_KEY));
+        assert!(!is_account_data(OWNER_KEY));
+        assert!(!is_account_data("pstn-console.oauth-pending"));
+    }
+
+    #[test]
+    fn an_account_is_an_admin_on_an_organization() {
+        assert_eq!(account_key("P1", "O1"), account_key("P1", "O1"));
+        assert_ne!(account_key("P1", "O1"), account_key("P2", "O1"));
+        assert_ne!(account_key("P1", "O1"), account_key("P1", "O2"));
+    }
+
+    #[test]
+    fn the_kept_organization_is_acted_on_only_when_the_admin_may() {
+        let orgs = [org("OWN"), org("GLOBEX")];
+        assert_eq!(
+            acting_org_for(Some("GLOBEX"), "OWN", &orgs),
+            Some(org("GLOBEX"))
+        );
+        assert_eq!(acting_org_for(Some("OWN"), "OWN", &orgs), None);
+        assert_eq!(acting_org_for(Some("ELSEWHERE"), "OWN", &orgs), None);
+        assert_eq!(acting_org_for(None, "OWN", &orgs), None);
+        assert_eq!(acting_org_for(Some("GLOBEX"), "OWN", &[]), None);
+    }
 }

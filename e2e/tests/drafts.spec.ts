@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, waitForIdle } from './fixtures';
 import { SIM } from '../playwright.config';
 
 test('token expiry mid-form: after signing in again the form comes back filled, password empty', async ({ page, sim }) => {
@@ -78,6 +78,7 @@ test('token expiry on the PSTN page: after signing in again the choice is still 
   await expect(page.getByRole('combobox', { name: 'Trunk to use' })).toHaveValue('MAN-CUBE-01');
   await page.getByRole('button', { name: 'Set connection' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The PSTN connection is set.' })).toBeVisible();
+  await waitForIdle(page);
   const puts = await sim.exchanges({ method: 'PUT', path: `/v1/telephony/pstn/locations/${toronto}/connection` });
   expect(puts.map((e) => e.status)).toEqual([401, 204]);
   expect(puts[1].request).toEqual({ premiseRouteType: 'TRUNK', premiseRouteId: expect.any(String) });

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { test, expect, apiRequests } from './fixtures';
+import { test, expect, apiRequests, signInWithShortToken, waitForIdle } from './fixtures';
 import { APP, SIM } from '../playwright.config';
 
 // The token's time left, the warning before it ends, and the end of the session. The page's clock
@@ -7,24 +6,6 @@ import { APP, SIM } from '../playwright.config';
 
 const TOKEN_KEY = 'pstn-console.token';
 const EXPIRES_KEY = 'pstn-console.token-expires';
-
-/**
- * Signs in with Webex with a token minted in the simulator that lives `seconds`: Webex's
- * authorize answer is stood in for, so that `expires_in` says the same.
- */
-async function signInWithShortToken(page: Page, seconds: number) {
-  const token = `sim_short_${seconds}`;
-  const minted = await page.request.post(`${SIM}/_sim/tokens`, { data: { token, expiresIn: seconds } });
-  expect(minted.ok()).toBeTruthy();
-  await page.route(`${SIM}/v1/authorize**`, (route) => {
-    const state = new URL(route.request().url()).searchParams.get('state') ?? '';
-    const answer = new URLSearchParams({ access_token: token, expires_in: String(seconds), token_type: 'Bearer', state });
-    return route.fulfill({ status: 302, headers: { location: `${APP}/#${answer}` } });
-  });
-  await page.getByRole('link', { name: 'Sign in with Webex' }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText('Dana Admin');
-  return token;
-}
 
 test('the header counts down, warns under five minutes, and the session ends at zero', async ({ page, sim }) => {
   await page.clock.install();
@@ -61,6 +42,7 @@ test('a kept token whose time is up is not tried again after a reload', async ({
   await expect(page.getByTestId('token-time-left')).toHaveText(/Session: 59 min left|Session: 1 h 0 min left/);
   // The tab was left alone past the token's end (the browser slept, say).
   await page.evaluate((key) => sessionStorage.setItem(key, String(Date.now() - 1000)), EXPIRES_KEY);
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('Your Webex session has ended');

@@ -1,5 +1,5 @@
 import { test as base, expect, Page, Request } from '@playwright/test';
-import { SIM } from '../playwright.config';
+import { APP, SIM } from '../playwright.config';
 
 export const DEMO_TOKEN = 'demo-admin-token';
 
@@ -50,18 +50,24 @@ const CSP_VIOLATION = /Content Security Policy|Content-Security-Policy/i;
  * uncaught page error fails the test.
  */
 export const test = base.extend<Fixtures>({
-  pageErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    const violations: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (CSP_VIOLATION.test(m.text())) violations.push(m.text());
-    });
-    await use(errors);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-    expect(violations, 'Content-Security-Policy violations').toEqual([]);
-  },
+  // Automatic: every test fails on an uncaught page error (a Rust panic shows as
+  // `RuntimeError: unreachable`), whether or not it uses `sim`.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      const violations: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (CSP_VIOLATION.test(m.text())) violations.push(m.text());
+      });
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   page: async ({ page }, use) => {
+    trackApiRequests(page);
     const outside: string[] = [];
     await page.route(
       (url) => url.hostname !== '127.0.0.1',
@@ -83,6 +89,24 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * Signs in with Webex with a token minted in the simulator that lives `seconds`: Webex's
+ * authorize answer is stood in for, so that `expires_in` says the same.
+ */
+export async function signInWithShortToken(page: Page, seconds: number) {
+  const token = `sim_short_${seconds}`;
+  const minted = await page.request.post(`${SIM}/_sim/tokens`, { data: { token, expiresIn: seconds } });
+  expect(minted.ok()).toBeTruthy();
+  await page.route(`${SIM}/v1/authorize**`, (route) => {
+    const state = new URL(route.request().url()).searchParams.get('state') ?? '';
+    const answer = new URLSearchParams({ access_token: token, expires_in: String(seconds), token_type: 'Bearer', state });
+    return route.fulfill({ status: 302, headers: { location: `${APP}/#${answer}` } });
+  });
+  await page.getByRole('link', { name: 'Sign in with Webex' }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Dana Admin');
+  return token;
+}
+
 /** Signs in by pasting a token on the current page. */
 export async function signIn(page: Page, token = DEMO_TOKEN) {
   await page.getByLabel('Access token').fill(token);
@@ -90,11 +114,88 @@ export async function signIn(page: Page, token = DEMO_TOKEN) {
   await expect(page.getByTestId('signed-in-as')).toContainText('Dana Admin');
 }
 
-/** Requests the page sends to the API (`/v1/...`), for asserting that nothing was sent. */
+/**
+ * Requests the page sends to the API (`/v1/...`) from now on, for asserting what was sent (or that
+ * nothing was). Call `await waitForIdle(page)` first, so that the previous step's requests are
+ * not counted.
+ */
 export function apiRequests(page: Page): Request[] {
   const seen: Request[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/v1/') && r.method() !== 'OPTIONS') seen.push(r);
+    if (isApiRequest(r)) seen.push(r);
   });
   return seen;
+}
+
+/** Whether a request is one of the console's calls to the API (not a CORS preflight). */
+function isApiRequest(r: Request): boolean {
+  return new URL(r.url()).pathname.startsWith('/v1/') && r.method() !== 'OPTIONS';
+}
+
+/** The API requests of each page that have started and not yet ended. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/** Starts following the page's API requests in flight (the `page` fixture does it for every test). */
+function trackApiRequests(page: Page): Set<Request> {
+  let pending = inFlight.get(page);
+  if (pending) return pending;
+  const set = new Set<Request>();
+  inFlight.set(page, set);
+  page.on('request', (r) => {
+    if (isApiRequest(r)) set.add(r);
+  });
+  const done = (r: Request) => set.delete(r);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  page.on('close', () => set.clear());
+  pending = set;
+  return pending;
+}
+
+/** One turn of the page's event loop (a message-channel task: Playwright's fake clock does not stop it). */
+async function pageTask(page: Page): Promise<boolean> {
+  return page
+    .evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(null);
+        }),
+    )
+    .then(() => true)
+    .catch(() => false); // a navigation under way: the next round checks again
+}
+
+/**
+ * Waits until the page is idle: no request to the API (`/v1/...`) is in flight, and none starts
+ * over three turns of the page's event loop after the last one ended (a loader that starts the
+ * next read when one ends is not idle between them).
+ *
+ * Call it before counting requests (`apiRequests`, `sim.exchanges`) or asserting that nothing was
+ * sent: on a busy machine the previous page's reads can still be on their way when the test
+ * moves on, and would be counted for the step under test. It waits on the requests, never on a
+ * fixed time; it fails after `timeout` ms if the page never settles.
+ *
+ *     await waitForIdle(page);
+ *     const sent = apiRequests(page);
+ *     await page.reload();
+ */
+export async function waitForIdle(page: Page, timeout = 20_000) {
+  const pending = trackApiRequests(page);
+  const deadline = Date.now() + timeout;
+  let quiet = 0;
+  while (quiet < 3) {
+    if (Date.now() > deadline) {
+      const urls = [...pending].map((r) => `${r.method()} ${r.url()}`);
+      throw new Error(`the page did not become idle in ${timeout} ms; in flight: ${urls.join(', ')}`);
+    }
+    if (pending.size > 0) {
+      quiet = 0;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      continue;
+    }
+    const turned = await pageTask(page);
+    quiet = turned && pending.size === 0 ? quiet + 1 : 0;
+  }
 }

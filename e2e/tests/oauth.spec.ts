@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, apiRequests, DEMO_TOKEN } from './fixtures';
+import { test, expect, apiRequests, DEMO_TOKEN, waitForIdle } from './fixtures';
 import { APP, SIM } from '../playwright.config';
 
 // "Sign in with Webex" against the simulator's /v1/authorize (which redirects at once in e2e).
@@ -59,6 +59,7 @@ test('implicit flow: lands on the deep link signed in, the token out of the URL'
   // The simulator's tokens live 14 days (expires_in 1209599 s).
   expect(Number(stored[EXPIRES_KEY])).toBeGreaterThan(Date.now() + 13.9 * 24 * 3600_000);
   await expect(page.getByTestId('token-time-left')).toHaveText('Session: 13 d 23 h left');
+  await waitForIdle(page);
   const me = await sim.exchanges({ method: 'GET', path: '/v1/people/me' });
   expect(me.length).toBeGreaterThanOrEqual(1);
 
@@ -87,6 +88,7 @@ test('an answer whose state does not match is refused and its token not used', a
   await expect(page.getByRole('heading', { name: 'Webex sign-in' })).toBeVisible();
 
   // A forged answer carrying a valid token but not this tab's state.
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.goto(`/#access_token=${DEMO_TOKEN}&expires_in=3600&token_type=Bearer&state=wrong`);
   await expect(page.getByRole('alert')).toContainText('the state differs');
@@ -109,6 +111,7 @@ test('an answer whose state does not match is refused and its token not used', a
 });
 
 test('an answer this tab never asked for is refused', async ({ page, sim }) => {
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.goto(`/locations#access_token=${DEMO_TOKEN}&state=anything`);
   await expect(page.getByRole('alert')).toContainText('not started from this browser tab');
@@ -178,5 +181,50 @@ test('PKCE flow: the code is exchanged with the verifier and no secret', async (
   expect(JSON.stringify(stored)).not.toContain(verifier);
   expect(page.url()).not.toContain('code=');
   await expect(page.getByTestId('token-time-left')).toHaveText('Session: 13 d 23 h left');
+  void sim;
+});
+
+test('an error answer without our state shows only our words', async ({ page, sim }) => {
+  await page.goto('/trunks#error=server_error&error_description=Your%20account%20is%20locked%3A%20call%20555-0100');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This sign-in answer did not come from a sign-in started here.');
+  await expect(page.getByText('555-0100')).toHaveCount(0);
+  await expect(page).toHaveURL(`${APP}/trunks`);
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+
+  // With a state, but not one this tab started: the same.
+  await page.route(`${AUTHORIZE}**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Webex sign-in</h1>' }),
+  );
+  await signInWithWebex(page);
+  await expect(page.getByRole('heading', { name: 'Webex sign-in' })).toBeVisible();
+  await page.goto('/trunks?error=server_error&error_description=Call%20555-0100&state=forged');
+  await expect(page.getByRole('alert')).toContainText('This sign-in answer did not come from a sign-in started here.');
+  await expect(page.getByText('555-0100')).toHaveCount(0);
+  void sim;
+});
+
+test('an error answer with our state shows Webex\'s description', async ({ page, sim }) => {
+  await page.route(`${AUTHORIZE}**`, (route) => {
+    const state = new URL(route.request().url()).searchParams.get('state') ?? '';
+    const answer = new URLSearchParams({ error: 'invalid_scope', error_description: 'The scope is not allowed for this app.', state });
+    return route.fulfill({ status: 302, headers: { location: `${APP}/?${answer}` } });
+  });
+  await page.goto('/locations');
+  await signInWithWebex(page);
+  await expect(page.getByRole('alert')).toContainText('Webex did not sign you in: The scope is not allowed for this app.');
+  await expect(page).toHaveURL(`${APP}/locations`);
+  void sim;
+});
+
+test('a token in the query string is ignored and taken out of the address bar', async ({ page, sim }) => {
+  const sent = apiRequests(page);
+  await page.goto(`/trunks?type=REGISTERING&access_token=${DEMO_TOKEN}&expires_in=3600&token_type=Bearer`);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page).toHaveURL(`${APP}/trunks?type=REGISTERING`);
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  await waitForIdle(page);
+  expect(sent, 'the token from the query was used').toEqual([]);
+  expect((await storage(page))[TOKEN_KEY]).toBeUndefined();
   void sim;
 });

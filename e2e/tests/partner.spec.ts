@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, waitForIdle } from './fixtures';
 
 test('a partner admin switches organization: the trunk list shows its trunks and calls carry orgId', async ({ page, sim }) => {
   await page.goto('/trunks');
@@ -14,6 +14,7 @@ test('a partner admin switches organization: the trunk list shows its trunks and
   await expect(page.getByRole('link', { name: 'DUB-SBC-01' })).toBeVisible();
   await expect(page.getByText('2 trunks')).toBeVisible();
 
+  await waitForIdle(page);
   const lists = await sim.exchanges({ method: 'GET', path: '/v1/telephony/config/premisePstn/trunks' });
   const globexId = new URL(`http://x${lists[lists.length - 1].path}`).searchParams.get('orgId');
   expect(globexId).toBeTruthy();
@@ -22,11 +23,13 @@ test('a partner admin switches organization: the trunk list shows its trunks and
   await org.selectOption({ label: 'Acme Telecom Demo' });
   await expect(page.getByRole('link', { name: 'SJC-CUBE-01' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'DEN-CUBE-01' })).toHaveCount(0);
+  await waitForIdle(page);
   const after = await sim.exchanges({ method: 'GET', path: '/v1/telephony/config/premisePstn/trunks' });
   const acmeId = new URL(`http://x${after[after.length - 1].path}`).searchParams.get('orgId');
   expect(acmeId).toBeTruthy();
   expect(acmeId).not.toBe(globexId);
   // Every telephony call after the first switch carried an orgId.
+  await waitForIdle(page);
   const telephony = (await sim.exchanges()).filter((e) => e.path.startsWith('/v1/telephony'));
   expect(telephony.length).toBeGreaterThan(0);
   const switched = telephony.slice(telephony.findIndex((e) => e.path.includes('orgId=')));

@@ -1,4 +1,4 @@
-import { test, expect, signIn, apiRequests, DEMO_TOKEN, Sim } from './fixtures';
+import { test, expect, signIn, apiRequests, DEMO_TOKEN, Sim, waitForIdle } from './fixtures';
 import type { Page } from '@playwright/test';
 import { SIM } from '../playwright.config';
 
@@ -95,12 +95,14 @@ test('a location without PSTN is set to a trunk: no confirmation, the exact body
   await expect(pstn.current()).not.toContainText(sjc);
   await expect(page.getByRole('heading', { name: 'Change the connection' })).toBeVisible();
 
+  await waitForIdle(page);
   const sent = await puts(sim);
   expect(sent).toHaveLength(1);
   expect(sent[0].path.split('?')[0]).toBe(connectionPath(toronto));
   expect(sent[0].request).toEqual({ premiseRouteType: 'TRUNK', premiseRouteId: sjc });
   expect(sent[0].status).toBe(204);
   // After the 204 the connection is read again.
+  await waitForIdle(page);
   const all = await sim.exchanges({ path: connectionPath(toronto) });
   const at = all.findIndex((e) => e.method === 'PUT');
   expect(all.slice(at + 1).some((e) => e.method === 'GET' && e.status === 200)).toBeTruthy();
@@ -132,6 +134,7 @@ test('switching from a trunk to a route group asks first, from → to, and reads
   // Cancel sends nothing and keeps the choice.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
+  await waitForIdle(page);
   expect(await puts(sim)).toHaveLength(0);
   await expect(pstn.groupPicker()).toHaveValue('RG-EMEA');
 
@@ -140,6 +143,7 @@ test('switching from a trunk to a route group asks first, from → to, and reads
   await expect(pstn.saved()).toBeVisible();
   await expect(pstn.current()).toContainText('RG-EMEA');
   await expect(pstn.current()).toContainText('2 trunks: LON-SBC-01, BER-SBC-01');
+  await waitForIdle(page);
   const sent = await puts(sim);
   expect(sent.map((e) => [e.status, e.request])).toEqual([[204, { premiseRouteType: 'ROUTE_GROUP', premiseRouteId: emea }]]);
 
@@ -147,6 +151,7 @@ test('switching from a trunk to a route group asks first, from → to, and reads
   await pstn.change().click();
   await expect(page.getByText('This is already the location')).toBeVisible();
   await expect(dialog).toHaveCount(0);
+  await waitForIdle(page);
   expect(await puts(sim)).toHaveLength(1);
 });
 
@@ -167,6 +172,7 @@ test('a cloud-connected provider is chosen by its option id alone; Control Hub o
 
   await expect(pstn.saved()).toContainText('Cloud-connected provider "Albion Telecom"');
   await expect(pstn.current()).toContainText('Albion Telecom');
+  await waitForIdle(page);
   const sent = await puts(sim);
   expect(sent).toHaveLength(1);
   expect(sent[0].request).toEqual({ id: albion });
@@ -176,6 +182,7 @@ test('submitting without a route shows the error at the field and sends nothing'
   const munich = await locationId(page, 'Munich Lab');
   const pstn = new PstnPage(page);
   await pstn.open(munich);
+  await waitForIdle(page);
   const sent = apiRequests(page);
 
   // Nothing chosen at all: the error is at the connection type.
@@ -193,6 +200,7 @@ test('submitting without a route shows the error at the field and sends nothing'
   await expect(pstn.dialog()).toHaveCount(0);
 
   expect(sent.filter((r) => r.method() !== 'GET')).toEqual([]);
+  await waitForIdle(page);
   expect(await puts(sim)).toHaveLength(0);
 
   // Choosing a route clears the error.
@@ -218,6 +226,7 @@ test('a 429 with Retry-After: the console waits, says so, and makes the change o
   await expect(page.getByText('Webex asked the console to slow down')).toHaveCount(0);
   await expect(pstn.current()).toContainText('SJC-CUBE-01');
 
+  await waitForIdle(page);
   const sent = await puts(sim);
   expect(sent.map((e) => e.status)).toEqual([429, 204]);
   expect(sent[1].request).toEqual(sent[0].request);
@@ -243,6 +252,7 @@ test('a refused change keeps the choice and shows Webex\'s message and tracking 
   await expect(alert).toContainText('ROUTER_PSTN_TEST_1');
   await expect(pstn.trunkPicker()).toHaveValue('NYC-CUBE-01');
   await expect(pstn.current()).toContainText('Not configured');
+  await waitForIdle(page);
   expect((await puts(sim)).map((e) => e.status)).toEqual([400]);
 });
 
@@ -267,6 +277,7 @@ test('a link with premiseRouteType and premiseRouteId preselects that route', as
   await expect(pstn.dialog()).toContainText('To: Local gateway, trunk "BER-SBC-01"');
   await pstn.dialog().getByRole('button', { name: 'Change connection' }).click();
   await expect(pstn.saved()).toBeVisible();
+  await waitForIdle(page);
   expect((await puts(sim)).map((e) => e.request)).toEqual([{ premiseRouteType: 'TRUNK', premiseRouteId: ber }]);
 });
 
@@ -277,4 +288,45 @@ test('a link naming an unknown route preselects nothing and says why', async ({ 
   await expect(page.getByText('The link named a trunk this organization does not have.')).toBeVisible();
   await expect(pstn.localGateway()).not.toBeChecked();
   void sim;
+});
+
+test('a 403 that names no scope: the page names the scope and role setting the connection needs', async ({ page, sim }) => {
+  const toronto = await locationId(page, 'Toronto Office');
+  const pstn = new PstnPage(page);
+  await pstn.open(toronto);
+  await sim.fault({ method: 'PUT', path: connectionPath(toronto), status: 403, body: { message: 'Forbidden.', trackingId: 'ROUTER_403' } });
+  await pstn.localGateway().check();
+  await pstn.trunk().check();
+  await pstn.pick(pstn.trunkPicker(), 'SJC-CUBE-01');
+  await pstn.set().click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The PSTN connection was not changed' });
+  await expect(alert).toContainText(
+    'Setting the PSTN connection needs a full administrator token with spark-admin:telephony_pstn_write.',
+  );
+  await expect(alert).toContainText('HTTP 403');
+  await expect(alert).not.toContainText('named above');
+});
+
+test('a 2xx whose read-back differs from what was sent is not called a success', async ({ page, sim }) => {
+  const toronto = await locationId(page, 'Toronto Office');
+  const pstn = new PstnPage(page);
+  await pstn.open(toronto);
+  // A proxy answers the PUT with its own 200 page; Webex never sees the change.
+  await page.route(
+    (url) => url.pathname === connectionPath(toronto),
+    (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: '<html>OK</html>' })
+        : route.continue(),
+  );
+  await pstn.localGateway().check();
+  await pstn.trunk().check();
+  await pstn.pick(pstn.trunkPicker(), 'SJC-CUBE-01');
+  await pstn.set().click();
+  const warning = page.getByRole('alert').filter({ hasText: 'the change may not have been made' });
+  await expect(warning).toContainText('Webex now reports: Not configured');
+  await expect(pstn.saved()).toHaveCount(0);
+  await expect(pstn.current()).toContainText('Not configured');
+  await waitForIdle(page);
+  expect(await puts(sim)).toEqual([]);
 });

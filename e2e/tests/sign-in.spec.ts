@@ -1,4 +1,4 @@
-import { test, expect, signIn, apiRequests, DEMO_TOKEN } from './fixtures';
+import { test, expect, signIn, apiRequests, DEMO_TOKEN, waitForIdle } from './fixtures';
 
 test('the demo token signs in and the header shows the admin and org', async ({ page, sim }) => {
   await page.goto('/');
@@ -9,12 +9,14 @@ test('the demo token signs in and the header shows the admin and org', async ({ 
   const stored = await page.evaluate(() => sessionStorage.getItem('pstn-console.token'));
   expect(stored).toBe(DEMO_TOKEN);
   expect(page.url()).not.toContain(DEMO_TOKEN);
+  await waitForIdle(page);
   const me = await sim.exchanges({ method: 'GET', path: '/v1/people/me' });
   expect(me.length).toBeGreaterThanOrEqual(1);
 });
 
 test('a wrong token shows the error and nothing else happens', async ({ page, sim }) => {
   await page.goto('/trunks');
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.getByLabel('Access token').fill('not-a-real-token');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -30,6 +32,7 @@ test('a wrong token shows the error and nothing else happens', async ({ page, si
 
 test('an empty token is refused before anything is sent', async ({ page, sim }) => {
   await page.goto('/');
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Paste your access token first.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, signIn, apiRequests, Sim } from './fixtures';
+import { test, expect, signIn, apiRequests, Sim, waitForIdle } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const TRUNKS = '/v1/telephony/config/premisePstn/trunks';
@@ -47,6 +47,7 @@ test('create a registering trunk, see its details and gateway configuration, and
   await form.submit().click();
 
   await expect(page.getByRole('heading', { name: /Toronto CUBE 1/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([
     {
       name: 'Toronto CUBE 1',
@@ -105,10 +106,12 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
   await form.submit().click();
   await expect(form.fieldError('250')).toBeVisible();
   await expect(page.getByLabel('Maximum concurrent calls')).toBeFocused();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
   await page.getByLabel('Maximum concurrent calls').fill('500');
   await form.submit().click();
   await expect(page.getByRole('heading', { name: /Munich SBC/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([
     {
       name: 'Munich SBC',
@@ -123,6 +126,7 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
       maxConcurrentCalls: 500,
     },
   ]);
+  await waitForIdle(page);
   const fqdn = await sim.exchanges({ method: 'POST', path: `${TRUNKS}/actions/fqdnValidation/invoke` });
   expect(fqdn.map((e) => e.request)).toEqual([{ address: 'sbc-muc1.example.com', domain: 'example.com', port: 5061 }]);
   await expect(page.getByText('sbc-muc1.example.com')).toBeVisible();
@@ -131,6 +135,7 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
 test('an empty form shows every error, focuses the first and sends nothing', async ({ page, sim }) => {
   const form = new NewTrunkForm(page);
   await form.open();
+  await waitForIdle(page);
   const sent = apiRequests(page);
   await form.submit().click();
   await expect(form.fieldError(/name/i)).toBeVisible();
@@ -139,6 +144,7 @@ test('an empty form shows every error, focuses the first and sends nothing', asy
   await expect(form.fieldError(/password/i)).toBeVisible();
   await expect(form.name()).toBeFocused();
   expect(sent.filter((r) => r.method() === 'POST')).toEqual([]);
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
 });
 
@@ -156,6 +162,7 @@ test('certificate-based without an address: error at the field, no request', asy
   await form.submit().click();
   await expect(form.fieldError(/address/i)).toBeVisible();
   await expect(page.getByLabel('Address', { exact: true })).toBeFocused();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
 });
 
@@ -175,6 +182,7 @@ test('a duplicate name is shown at the Name field and the input is kept', async 
   // Changing the name clears the server's complaint at the field.
   await form.name().fill('SJC-CUBE-09');
   await expect(form.fieldError('already exists')).toHaveCount(0);
+  await waitForIdle(page);
   expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([409]);
 });
 
@@ -193,9 +201,11 @@ test('a 500 shows Webex message and tracking id, keeps the input, and a second s
   await expect(form.name()).toHaveValue('Retry CUBE');
   await expect(form.password()).toHaveValue('R3try!Secret');
   // Nothing was retried behind the admin's back.
+  await waitForIdle(page);
   expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([500]);
   await form.submit().click();
   await expect(page.getByRole('heading', { name: /Retry CUBE/ })).toBeVisible();
+  await waitForIdle(page);
   expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([500, 201]);
 });
 
@@ -209,6 +219,7 @@ test('a double click sends one create', async ({ page, sim }) => {
   await form.password().fill('0nce!Secret');
   await form.submit().dblclick();
   await expect(page.getByRole('heading', { name: /Once CUBE/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await sim.exchanges({ method: 'POST', path: TRUNKS })).toHaveLength(1);
 });
 
@@ -295,4 +306,117 @@ test('2,000 trunks: the list shows at once, 50 rows a page, device types read on
   await expect.poll(() => details.length).toBe(100);
   await page.getByLabel('Filter').fill('zzzz-no-such-trunk');
   await expect(page.getByText('No trunk matches the filter.')).toBeVisible();
+});
+
+/** Fills a valid registering trunk. */
+async function fillRegistering(form: NewTrunkForm, name: string, password: string) {
+  await form.name().fill(name);
+  await form.chooseLocation('Toronto Office');
+  await form.trunkType('Registering');
+  await form.password().fill(password);
+}
+
+test('a 201 whose body cannot be read: the trunk is found by name and offered, never created twice', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  // Webex creates the trunk, but what comes back is not JSON (a proxy's page, say).
+  await page.route(
+    (url) => url.pathname === TRUNKS,
+    async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      expect(response.status()).toBe(201);
+      return route.fulfill({ status: 201, contentType: 'text/html', body: '<html>Created</html>' });
+    },
+  );
+  await fillRegistering(form, 'Unread CUBE', 'Unr3ad!Secret');
+  await form.submit().click();
+
+  const accepted = page.getByTestId('trunk-accepted');
+  await expect(accepted).toContainText('Webex accepted the trunk but its answer could not be read');
+  await expect(page.getByText('The trunk was not created')).toHaveCount(0);
+  await expect(form.submit()).toBeDisabled();
+  await accepted.getByRole('link', { name: 'Open the trunk' }).click();
+  await expect(page.getByRole('heading', { name: /Unread CUBE/ })).toBeVisible();
+  await expect(page.getByTestId('fresh-password')).toContainText('Unr3ad!Secret');
+
+  await waitForIdle(page);
+  expect(await sim.exchanges({ method: 'POST', path: TRUNKS })).toHaveLength(1);
+  const lookups = await sim.exchanges({ method: 'GET', path: TRUNKS });
+  expect(lookups.some((e) => new URL(`http://x${e.path}`).searchParams.get('name') === 'Unread CUBE')).toBeTruthy();
+});
+
+test('a 429 on create: the wait, with the seconds left, shows next to the submit button', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await sim.fault({ method: 'POST', path: TRUNKS, status: 429, retryAfter: 2 });
+  await fillRegistering(form, 'Busy CUBE', 'Bu5y!Secret');
+  await form.submit().click();
+  const note = page.locator('form .actions').getByRole('status');
+  await expect(note).toHaveText(/^Webex is busy; sending again in [12] s…$/);
+  await expect(form.submit()).toBeDisabled();
+  await expect(page.getByRole('heading', { name: /Busy CUBE/ })).toBeVisible({ timeout: 15_000 });
+  await waitForIdle(page);
+  expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([429, 201]);
+});
+
+test('a failed trunk list load offers Try again: 500, an unreadable body, the network down', async ({ page, sim }) => {
+  await page.goto('/trunks');
+  await signIn(page);
+  await expect(page.getByText('6 trunks')).toBeVisible();
+  const failures: [string, () => Promise<void>][] = [
+    ['HTTP 500', () => sim.fault({ method: 'GET', path: TRUNKS, status: 500 })],
+    ['HTTP 200', () => sim.fault({ method: 'GET', path: TRUNKS, status: 200, body: 'not a trunk list' })],
+    [
+      'could not be reached',
+      async () => {
+        let once = true;
+        await page.route(
+          (url) => url.pathname === TRUNKS,
+          (route) => {
+            if (!once) return route.continue();
+            once = false;
+            return route.abort('internetdisconnected');
+          },
+        );
+      },
+    ],
+  ];
+  for (const [words, arm] of failures) {
+    await arm();
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'The trunks could not be loaded' });
+    await expect(alert).toContainText(words);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByText('6 trunks')).toBeVisible();
+    await expect(alert).toHaveCount(0);
+  }
+});
+
+test('a 400 naming the domain marks the Domain field with Webex\'s words', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await form.open();
+  await form.name().fill('Unverified SBC');
+  await form.chooseLocation('Munich Lab');
+  await form.trunkType('Certificate-based');
+  await page.getByLabel('Device type').selectOption('AudioCodes Mediant SBC');
+  await form.password().fill('Unv3rified!Secret');
+  const domain = page.getByLabel('Domain', { exact: true });
+  await page.getByLabel('Address', { exact: true }).fill('sbc1.unverified.example');
+  await domain.fill('unverified.example');
+  await page.getByLabel('Port', { exact: true }).fill('5061');
+  await page.getByLabel('Maximum concurrent calls').fill('300');
+  await form.submit().click();
+
+  await expect(form.fieldError('is not verified')).toBeVisible();
+  await expect(form.fieldError('is not verified')).toHaveAttribute('id', 'trunk-domain-error');
+  await expect(domain).toHaveAttribute('aria-invalid', 'true');
+  await expect(domain).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: 'The trunk was not created' })).toContainText('25024');
+  // Another domain: Webex's complaint no longer holds for the field.
+  await domain.fill('example.com');
+  await expect(form.fieldError('is not verified')).toHaveCount(0);
+  await expect(domain).toHaveAttribute('aria-invalid', 'false');
+  await waitForIdle(page);
+  expect((await sim.exchanges({ method: 'POST', path: TRUNKS })).map((e) => e.status)).toEqual([400]);
 });

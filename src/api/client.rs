@@ -2,6 +2,7 @@
 
 use super::error::{ApiError, WebexError};
 use super::paging::{next_page, retry_after, NextPage};
+use super::scopes::{api_path, need};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::Arc;
@@ -190,11 +191,11 @@ impl Client {
             if status == 401 {
                 self.notify(ClientEvent::Unauthorized);
             }
-            return Err(ApiError::Webex(WebexError::from_response(
-                status,
-                &text,
-                tracking_id,
-            )));
+            let mut error = WebexError::from_response(status, &text, tracking_id);
+            if status == 403 {
+                error.needs = need(method, api_path(&self.base, url)).map(Box::new);
+            }
+            return Err(ApiError::Webex(error));
         }
     }
 

@@ -1,5 +1,6 @@
 //! One error type for everything a Webex call can end in, other than success.
 
+use super::scopes::Need;
 use serde::Deserialize;
 use std::fmt;
 
@@ -26,6 +27,9 @@ pub struct WebexError {
     pub descriptions: Vec<String>,
     pub error_codes: Vec<i64>,
     pub tracking_id: Option<String>,
+    /// What the refused call needs from the token (set on a 403, from the spec's scope of the
+    /// endpoint), whatever Webex's own words say.
+    pub needs: Option<Box<Need>>,
 }
 
 /// The error body as Webex sends it; every field is optional because live answers vary.
@@ -82,6 +86,7 @@ impl WebexError {
             descriptions,
             error_codes,
             tracking_id: parsed.tracking_id.or(tracking_header),
+            needs: None,
         }
     }
 
@@ -144,16 +149,10 @@ impl ApiError {
         }
     }
 
-    /// True when Webex refused a create or change because the name is taken (400 or 409 with
-    /// a message about the name).
-    pub fn is_duplicate_name(&self) -> bool {
-        self.webex().is_some_and(|w| {
-            matches!(w.status, 400 | 409)
-                && w.mentions("name")
-                && ["exist", "duplicate", "already", "unique", "in use"]
-                    .iter()
-                    .any(|t| w.mentions(t))
-        })
+    /// True when Webex answered with success (2xx) but a body the console could not read: the
+    /// write happened, and must not be offered again as if it had not.
+    pub fn write_happened(&self) -> bool {
+        matches!(self, ApiError::Unexpected { status, .. } if (200..300).contains(status))
     }
 
     /// True when the token is missing, wrong or expired.
@@ -233,27 +232,6 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_names_are_recognised() {
-        let dup = |status, message: &str| {
-            ApiError::Webex(WebexError::from_response(
-                status,
-                &format!(r#"{{"message":"{message}"}}"#),
-                None,
-            ))
-        };
-        assert!(dup(
-            409,
-            "A route group named RG-EMEA already exists in this organization."
-        )
-        .is_duplicate_name());
-        assert!(dup(400, "Trunk name is duplicate.").is_duplicate_name());
-        assert!(
-            !dup(409, "Route group RG-EMEA is in use and cannot be deleted.").is_duplicate_name()
-        );
-        assert!(!dup(404, "name already exists").is_duplicate_name());
-    }
-
-    #[test]
     fn network_and_unexpected_are_their_own_cases() {
         let n = ApiError::Network("Failed to fetch".into());
         assert_eq!(n.status(), None);
@@ -264,6 +242,10 @@ mod tests {
             tracking_id: Some("T".into()),
         };
         assert_eq!(u.tracking_id(), Some("T"));
+        assert!(u.write_happened());
+        assert!(!n.write_happened());
+        let refused = ApiError::Webex(WebexError::from_response(500, "", None));
+        assert!(!refused.write_happened());
         assert!(u.to_string().contains("HTTP 200"));
     }
 }

@@ -8,6 +8,7 @@ pub mod people;
 pub mod pstn;
 pub mod requests;
 pub mod route_groups;
+pub mod scopes;
 pub mod trunks;
 
 pub use client::{Client, ClientEvent};

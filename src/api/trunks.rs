@@ -211,10 +211,9 @@ impl ListPage for Trunks {
     }
 }
 
-/// The answer of a create (`201 {id}`).
 #[derive(Deserialize)]
-pub(super) struct Created {
-    pub(super) id: String,
+struct Created {
+    id: String,
 }
 
 #[derive(Deserialize)]
@@ -241,6 +240,12 @@ pub async fn get(client: &Client, trunk_id: &str) -> Result<TrunkDetails, ApiErr
 pub async fn create(client: &Client, body: &NewTrunk) -> Result<String, ApiError> {
     let answer = client.send(Method::Post, TRUNKS, &[], Some(body)).await?;
     Ok(answer.json::<Created>()?.id)
+}
+
+/// The trunk of exactly this name, if any (`GET .../trunks?name=`; Webex matches names loosely).
+pub async fn find_by_name(client: &Client, name: &str) -> Result<Option<TrunkSummary>, ApiError> {
+    let found = client.get_all::<Trunks>(TRUNKS, &[("name", name)]).await?;
+    Ok(found.into_iter().find(|t| t.name == name))
 }
 
 /// The trunk types and their device types.
@@ -291,8 +296,7 @@ fn required_trunk_type<'de, D: Deserializer<'de>>(d: D) -> Result<TrunkType, D::
     TrunkType::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown trunk type {s}")))
 }
 
-/// A count or limit sent as a number or as a string of digits (the spec has both).
-pub(super) fn lenient_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+fn lenient_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     Ok(match Option::<serde_json::Value>::deserialize(d)? {
         Some(serde_json::Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         Some(serde_json::Value::String(s)) => s.trim().parse().ok(),

@@ -18,11 +18,17 @@ pub fn ApiErrorView(
         .unwrap_or_default();
     let status = error.status();
     let tracking = error.tracking_id().map(str::to_string);
-    // A 403 is about rights, not the request: say what to do about it.
+    // A 403 is about rights, not the request: say what this call needs, whatever Webex's words.
     let forbidden = (status == Some(403)).then(|| {
+        let needs = error
+            .webex()
+            .and_then(|w| w.needs.as_deref())
+            .map(|n| format!("{} ", n.sentence()))
+            .unwrap_or_default();
         view! {
             <p class="api-hint">
-                "Webex refused this for your account: the token lacks a scope named above, or your account is not a full administrator of this organization. Sign in again with a token that has the PSTN Console's scopes (see the sign-in page), as a full admin (partner admins: of the customer organization)."
+                {needs}
+                "Webex refused this for your account: the token lacks the scope this needs, or your account is not an administrator with the role it needs in this organization. Sign in again with a token that has the PSTN Console's scopes (see the sign-in page), as a full admin (partner admins: of the customer organization)."
             </p>
         }
     });
@@ -61,5 +67,26 @@ pub fn ApiErrorView(
                     })}
             </p>
         </div>
+    }
+}
+
+/// A load that failed: what Webex answered, and "Try again" (every page whose load fails offers it).
+#[component]
+pub fn LoadFailed(
+    /// The error of the load.
+    error: ApiError,
+    /// What could not be loaded, e.g. "The trunks could not be loaded".
+    #[prop(into)]
+    context: String,
+    /// Loads again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <ApiErrorView error context />
+        <p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                "Try again"
+            </button>
+        </p>
     }
 }

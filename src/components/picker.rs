@@ -166,10 +166,15 @@ pub fn Picker(
                 }
                 on:keydown=on_keydown
                 on:blur=move |ev| {
+                    // The text box also loses the focus when it is taken off the page with its
+                    // owner (the session ended, another organization): then nothing is touched.
+                    if open.is_disposed() {
+                        return;
+                    }
                     open.set(false);
                     query.set(String::new());
                     if let Some(cb) = on_leave.filter(|_| !super::field::moves_to_submit(&ev)) {
-                        cb.run(());
+                        cb.try_run(());
                     }
                 }
             />

@@ -9,7 +9,7 @@ use crate::api::pstn::{self, Connection, ConnectionType};
 use crate::api::{route_groups, trunks, ApiError};
 use crate::bounded_loader::BoundedLoader;
 use crate::components::pstn_connection::RouteNames;
-use crate::components::{ApiErrorView, Loading};
+use crate::components::{ApiErrorView, LoadFailed, Loading};
 use crate::resources::api_resource;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -241,12 +241,7 @@ pub fn LocationList() -> impl IntoView {
                 None => view! { <Loading text="Loading locations…" /> }.into_any(),
                 Some(Err(e)) => {
                     view! {
-                        <ApiErrorView error=e context="The locations could not be read" />
-                        <p>
-                            <button type="button" class="button" on:click=move |_| all.refetch()>
-                                "Try again"
-                            </button>
-                        </p>
+                        <LoadFailed error=e context="The locations could not be read" on_retry=Callback::new(move |()| all.refetch()) />
                     }
                         .into_any()
                 }

@@ -3,7 +3,7 @@
 use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkDetails, TrunkStatus};
-use crate::components::{ApiErrorView, CopyButton, Loading};
+use crate::components::{CopyButton, LoadFailed, Loading};
 use crate::gateway_config::{cube_config, GatewayValues};
 use crate::pages::trunk_new::FreshTrunkPassword;
 use crate::session::Session;
@@ -28,7 +28,7 @@ pub fn TrunkDetail() -> impl IntoView {
             Some(Err(e)) => view! {
                 <p class="breadcrumb"><A href=crate::paths::href("/trunks")>"Trunks"</A></p>
                 <h1>"Trunk"</h1>
-                <ApiErrorView error=e context="The trunk could not be loaded" />
+                <LoadFailed error=e context="The trunk could not be loaded" on_retry=Callback::new(move |()| trunk.refetch()) />
             }
             .into_any(),
             Some(Ok(t)) => view! { <TrunkView trunk=t id=id() /> }.into_any(),

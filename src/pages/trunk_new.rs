@@ -1,12 +1,16 @@
 //! Create a trunk: registering or certificate-based, validated before anything is sent.
 
 use crate::api::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType};
-use crate::api::trunks::{self, DeviceType};
+use crate::api::trunks::{self, DeviceType, TrunkSummary};
 use crate::api::{locations, ApiError};
 use crate::components::field::{focus, moves_to_submit};
-use crate::components::{ApiErrorView, CopyButton, Field, Loading, Picker, PickerOption};
+use crate::components::{
+    ApiErrorView, CopyButton, Field, LoadFailed, Loading, Picker, PickerOption, SendingNote,
+};
+use crate::pages::trunk_accepted::AcceptedUnread;
 use crate::resources::api_resource;
 use crate::session::Session;
+use crate::validation::refusal::{trunk_field_of, trunk_value};
 use crate::validation::{fields as f, DeviceRange, TrunkForm};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,6 +48,15 @@ fn trunk_type_advice(t: TrunkType) -> &'static str {
         TrunkType::Registering => "For a Cisco IOS XE local gateway (CUBE) that registers to Webex with a username and password. Works behind NAT; needs no public certificate.",
         TrunkType::CertificateBased => "For a session border controller (Cisco CUBE, Oracle, AudioCodes, Ribbon) at a public FQDN or SRV name, trusted through mutual TLS with a CA-signed certificate.",
     }
+}
+
+/// How a create ended when it did not end on the trunk's page.
+#[derive(Clone)]
+enum CreateFailure {
+    /// Webex refused it: nothing was created.
+    Refused(ApiError),
+    /// Webex accepted it (2xx) but its answer could not be read: the trunk exists, found by name.
+    Accepted(ApiError, Result<Option<TrunkSummary>, ApiError>),
 }
 
 /// The new-trunk form at `/trunks/new` (`?locationId=` preselects a location).
@@ -121,21 +134,49 @@ pub fn TrunkNew() -> impl IntoView {
             let body = body.clone();
             let navigate = navigate.clone();
             async move {
-                let id = trunks::create(&client, &body)
-                    .await
-                    .map_err(|e| (e, body.name.clone()))?;
+                let id = match trunks::create(&client, &body).await {
+                    Ok(id) => id,
+                    Err(e) if e.write_happened() => {
+                        crate::drafts::clear(DRAFT);
+                        let found = trunks::find_by_name(&client, &body.name).await;
+                        if let Ok(Some(t)) = &found {
+                            fresh.0.try_set(Some((t.id.clone(), body.password.clone())));
+                        }
+                        return Err(CreateFailure::Accepted(e, found));
+                    }
+                    Err(e) => {
+                        if let Some(field) = trunk_field_of(&e) {
+                            focus(&control_id(field));
+                        }
+                        return Err(CreateFailure::Refused(e));
+                    }
+                };
                 crate::drafts::clear(DRAFT);
                 fresh.0.set(Some((id.clone(), body.password.clone())));
                 navigate(
                     &format!("/trunks/{}", crate::api::client::path_segment(&id)),
                     Default::default(),
                 );
-                Ok::<_, (ApiError, String)>(id)
+                Ok::<_, CreateFailure>(id)
             }
         }
     });
     let creating = create.pending();
-    let failure = move || create.value().get().and_then(Result::err);
+    let failure = move || match create.value().get() {
+        Some(Err(CreateFailure::Refused(e))) => Some(e),
+        _ => None,
+    };
+    let accepted = move || match create.value().get() {
+        Some(Err(CreateFailure::Accepted(e, found))) => Some((e, found)),
+        _ => None,
+    };
+    let was_accepted = move || {
+        create
+            .value()
+            .with(|v| matches!(v, Some(Err(CreateFailure::Accepted(..)))))
+    };
+    // The form as it was sent: Webex's complaint about a field holds while the field is unchanged.
+    let sent = StoredValue::new(TrunkForm::default());
 
     let generate = Action::new_local({
         let client = client.clone();
@@ -166,11 +207,12 @@ pub fn TrunkNew() -> impl IntoView {
 
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
-            if field == f::NAME {
-                if let Some((e, name)) = failure() {
-                    if e.is_duplicate_name() && form.with(|f| f.name.trim() == name) {
-                        return Some(format!("Webex says: {e}"));
-                    }
+            if let Some(e) = failure().filter(|e| trunk_field_of(e) == Some(field)) {
+                let unchanged = form.with(|fm| {
+                    sent.with_value(|s| trunk_value(fm, field) == trunk_value(s, field))
+                });
+                if unchanged {
+                    return Some(format!("Webex says: {e}"));
                 }
             }
             if !(submitted.get() || touched.with(|t| t.contains(&field))) {
@@ -179,12 +221,13 @@ pub fn TrunkNew() -> impl IntoView {
             form.with(|fm| fm.field_error(field, range.get()))
         })
     };
+    // Also run by a blur as the form is taken off the page (the session ended): `try_`.
     let leave = move |field: &'static str| {
-        touched.update(|t| {
+        touched.try_update(|t| {
             if !t.contains(&field) {
                 t.push(field);
             }
-        })
+        });
     };
     // Leaving a field for the submit button shows nothing yet: the submit shows every error,
     // and an error appearing on the way would move the button from under the pointer.
@@ -218,7 +261,8 @@ pub fn TrunkNew() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if creating.get_untracked() {
+        // A trunk Webex accepted is never offered to be created again.
+        if creating.get_untracked() || was_accepted() {
             return;
         }
         submitted.set(true);
@@ -229,6 +273,7 @@ pub fn TrunkNew() -> impl IntoView {
                 }
             }
             Ok(body) => {
+                sent.set_value(form.get_untracked());
                 create.dispatch(body);
             }
         }
@@ -321,7 +366,7 @@ pub fn TrunkNew() -> impl IntoView {
                     />
                     {move || match all_locations.get() {
                         None => Some(view! { <Loading text="Loading locations…" /> }.into_any()),
-                        Some(Err(e)) => Some(view! { <ApiErrorView error=e context="The locations could not be loaded" /> }.into_any()),
+                        Some(Err(e)) => Some(view! { <LoadFailed error=e context="The locations could not be loaded" on_retry=Callback::new(move |()| all_locations.refetch()) /> }.into_any()),
                         Some(Ok(_)) => None,
                     }}
                 </Field>
@@ -383,7 +428,7 @@ pub fn TrunkNew() -> impl IntoView {
                             .collect_view()}
                     </select>
                     {move || match trunk_types.get() {
-                        Some(Err(e)) => Some(view! { <ApiErrorView error=e context="The device types could not be loaded" /> }),
+                        Some(Err(e)) => Some(view! { <LoadFailed error=e context="The device types could not be loaded" on_retry=Callback::new(move |()| trunk_types.refetch()) /> }),
                         _ => None,
                     }}
                 </Field>
@@ -409,6 +454,7 @@ pub fn TrunkNew() -> impl IntoView {
                         <button type="button" class="button small" on:click=on_generate disabled=move || generate.pending().get()>
                             {move || if generate.pending().get() { "Generating…" } else { "Generate" }}
                         </button>
+                        <SendingNote pending=generate.pending() />
                     </div>
                     <Show when=move || generate_needs_location.get() && form.with(|f| f.location_id.is_empty())>
                         <p class="field-error">"Choose a location first: the password follows its password rules."</p>
@@ -462,6 +508,7 @@ pub fn TrunkNew() -> impl IntoView {
                         <button type="button" class="button secondary" on:click=on_check disabled=move || check.pending().get()>
                             {move || if check.pending().get() { "Checking…" } else { "Check address" }}
                         </button>
+                        <SendingNote pending=check.pending() />
                     </div>
                     {move || check_answer().map(|(_, result)| match result {
                         Ok(()) => view! {
@@ -484,12 +531,14 @@ pub fn TrunkNew() -> impl IntoView {
                     </Field>
                 </Show>
 
-                {move || failure().map(|(e, _)| view! { <ApiErrorView error=e context="The trunk was not created. Everything you typed is still here." /> })}
+                {move || failure().map(|e| view! { <ApiErrorView error=e context="The trunk was not created. Everything you typed is still here." /> })}
+                {move || accepted().map(|(error, found)| view! { <AcceptedUnread error found /> })}
 
                 <div class="actions">
-                    <button type="submit" class="button primary" disabled=move || creating.get() aria-busy=move || creating.get().to_string()>
+                    <button type="submit" class="button primary" disabled=move || creating.get() || was_accepted() aria-busy=move || creating.get().to_string()>
                         {move || if creating.get() { "Creating trunk…" } else { "Create trunk" }}
                     </button>
+                    <SendingNote pending=creating />
                     <a href=crate::paths::href("/trunks") on:click=move |_| crate::drafts::clear(DRAFT)>"Cancel"</a>
                 </div>
             </form>

@@ -4,7 +4,7 @@ use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{ApiErrorView, Loading};
+use crate::components::{LoadFailed, Loading};
 use crate::resources::api_resource;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -126,7 +126,10 @@ pub fn TrunkList() -> impl IntoView {
         </div>
         {move || match all.get() {
             None => view! { <Loading text="Loading trunks…" /> }.into_any(),
-            Some(Err(e)) => view! { <ApiErrorView error=e context="The trunks could not be loaded" /> }.into_any(),
+            Some(Err(e)) => view! {
+                <LoadFailed error=e context="The trunks could not be loaded" on_retry=Callback::new(move |()| all.refetch()) />
+            }
+            .into_any(),
             Some(Ok(list)) if list.is_empty() => view! {
                 <div class="card">
                     <p>"Your organization has no trunks yet."</p>
