@@ -34,6 +34,7 @@ pub mod code {
     pub const CALLS_OUT_OF_RANGE: u32 = 27305;
     pub const INVALID_PORT: u32 = 27306;
     pub const TRUNK_IN_USE: u32 = 27340;
+    pub const ROUTE_GROUP_IN_USE: u32 = 27341;
     pub const ROUTE_NOT_FOUND: u32 = 27601;
     pub const PSTN_NOT_SETTABLE: u32 = 27602;
     pub const INVALID_OPTION: u32 = 27603;

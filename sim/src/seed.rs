@@ -385,7 +385,7 @@ fn premises(route: RouteKind, route_id: &str) -> Pstn {
 }
 
 /// Acme Telecom Demo: 12 Calling locations in six countries (plus one without Calling),
-/// six trunks, two route groups, PSTN set on eight locations.
+/// six trunks, three route groups (one used by nothing), PSTN set on eight locations.
 fn demo_org(db: &mut Db, org: &str) {
     let s = |name, street, city, state, postal, country, number| Site {
         name,
@@ -564,6 +564,8 @@ fn demo_org(db: &mut Db, org: &str) {
 
     let rg_us = add_route_group(db, org, "RG-US-East", &[t_sjc, t_nyc1, t_nyc2]);
     let rg_emea = add_route_group(db, org, "RG-EMEA", &[t_lon, t_ber]);
+    // Used by nothing: the one a demo can delete (MAN-CUBE-01 stays a trunk used by nothing).
+    add_route_group(db, org, "RG-Standby", &[t_nyc2, t_ber]);
 
     let sjc_trunk = db.trunks[t_sjc].id.clone();
     let lon_trunk = db.trunks[t_lon].id.clone();
@@ -581,6 +583,15 @@ fn demo_org(db: &mut Db, org: &str) {
     set_pstn(db, nyc, premises(RouteKind::RouteGroup, &rg_us));
     set_pstn(db, lon, premises(RouteKind::Trunk, &lon_trunk));
     set_pstn(db, ber, premises(RouteKind::RouteGroup, &rg_emea));
+    // RG-EMEA is also used by a dial plan and by London's calls to extensions (fixed id again).
+    db.dial_plans.push(DialPlan {
+        id: webex_id("DIAL_PLAN", "8a41d7c3-6e2f-4b18-b0c5-emea-premises"),
+        org_id: org.to_string(),
+        name: "EMEA Premises Dialing".to_string(),
+        route_id: rg_emea.clone(),
+    });
+    db.call_to_extension
+        .push((lon.to_string(), rg_emea.clone()));
     let p = provider(db, "Meridian Voice");
     set_pstn(db, dal, p);
     let p = provider(db, "Southern Cross Voice");

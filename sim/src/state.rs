@@ -476,7 +476,7 @@ impl Db {
             .collect()
     }
 
-    /// Dial plans that route through the trunk.
+    /// Dial plans that route through the trunk (or the route group of that id).
     pub fn trunk_dial_plans(&self, trunk_id: &str) -> Vec<&DialPlan> {
         self.dial_plans
             .iter()
@@ -484,7 +484,8 @@ impl Db {
             .collect()
     }
 
-    /// Locations whose calls to on-premises extensions go through the trunk.
+    /// Locations whose calls to on-premises extensions go through the trunk (or the route
+    /// group of that id).
     pub fn trunk_call_to_extension(&self, trunk_id: &str) -> Vec<&Location> {
         self.call_to_extension
             .iter()
@@ -539,10 +540,21 @@ impl Db {
             .collect()
     }
 
+    /// True when a location's PSTN, a dial plan or calls to extensions go through the group.
     pub fn route_group_in_use(&self, group_id: &str) -> bool {
-        self.locations.iter().any(|l| {
-            matches!(&l.pstn, Some(Pstn::Premises { route: RouteKind::RouteGroup, route_id }) if route_id == group_id)
-        })
+        !(self.locations_using_route_group(group_id).is_empty()
+            && self.trunk_dial_plans(group_id).is_empty()
+            && self.trunk_call_to_extension(group_id).is_empty())
+    }
+
+    /// Locations whose PSTN connection goes through the route group.
+    pub fn locations_using_route_group(&self, group_id: &str) -> Vec<&Location> {
+        self.locations
+            .iter()
+            .filter(|l| {
+                matches!(&l.pstn, Some(Pstn::Premises { route: RouteKind::RouteGroup, route_id }) if route_id == group_id)
+            })
+            .collect()
     }
 }
 

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 // ---- auth ----------------------------------------------------------------------------------
 
@@ -627,7 +627,7 @@ async fn route_groups_list_and_details() {
         .iter()
         .map(|g| g["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["RG-US-East", "RG-EMEA"]);
+    assert_eq!(names, ["RG-US-East", "RG-Standby", "RG-EMEA"]);
     assert_eq!(list.body["routeGroups"][0]["inUse"], true);
 
     let id = sim.route_group("RG-US-East").await;
@@ -646,6 +646,205 @@ async fn route_groups_list_and_details() {
     sim.get("/v1/telephony/config/premisePstn/routeGroups/nope", ADMIN)
         .await
         .webex_error(404);
+}
+
+const ROUTE_GROUPS: &str = "/v1/telephony/config/premisePstn/routeGroups";
+
+#[tokio::test]
+async fn route_groups_are_created_read_changed_and_deleted() {
+    let sim = Sim::new();
+    let (sjc, nyc1, lon) = (
+        sim.trunk("SJC-CUBE-01").await,
+        sim.trunk("NYC-CUBE-01").await,
+        sim.trunk("LON-SBC-01").await,
+    );
+    let created = sim
+        .post(
+            ROUTE_GROUPS,
+            ADMIN,
+            json!({"name": "  RG-New ", "localGateways": [
+                {"id": sjc, "priority": 1}, {"id": nyc1, "priority": 1}, {"id": lon, "priority": 2}
+            ]}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let one = format!("{ROUTE_GROUPS}/{id}");
+    let read = sim.get(&one, READONLY).await;
+    assert_eq!(read.body["name"], "RG-New");
+    let gateways = read.body["localGateways"].as_array().unwrap();
+    assert_eq!(gateways.len(), 3);
+    assert_eq!(gateways[2]["name"], "LON-SBC-01");
+    assert_eq!(gateways[2]["priority"], 2);
+    assert_eq!(
+        gateways[2]["locationId"].as_str(),
+        Some(sim.location("London Office").await.as_str())
+    );
+
+    let changed = sim
+        .put(
+            &one,
+            ADMIN,
+            json!({"name": "RG-Renamed", "localGateways": [{"id": lon, "priority": 3}]}),
+        )
+        .await;
+    assert_eq!(changed.status, 204, "{}", changed.text);
+    let read = sim.get(&one, ADMIN).await;
+    assert_eq!(read.body["name"], "RG-Renamed");
+    assert_eq!(read.body["localGateways"].as_array().unwrap().len(), 1);
+    // Keeping its own name is no conflict.
+    let same = sim
+        .put(
+            &one,
+            ADMIN,
+            json!({"name": "rg-renamed", "localGateways": [{"id": lon, "priority": 1}]}),
+        )
+        .await;
+    assert_eq!(same.status, 204, "{}", same.text);
+
+    let usage = sim.get(&format!("{one}/usage"), ADMIN).await;
+    assert_eq!(
+        usage.body,
+        json!({"pstnConnectionCount": "0", "callToExtensionCount": "0", "dialPlanCount": "0", "routeListCount": "0"})
+    );
+    assert_eq!(sim.delete(&one, READONLY).await.status, 403);
+    assert_eq!(sim.delete(&one, ADMIN).await.status, 204);
+    sim.get(&one, ADMIN).await.webex_error(404);
+    sim.delete(&one, ADMIN).await.webex_error(404);
+}
+
+#[tokio::test]
+async fn route_group_bodies_follow_webex_rules() {
+    let sim = Sim::new();
+    let sjc = sim.trunk("SJC-CUBE-01").await;
+    let post = |body: Value| sim.post(ROUTE_GROUPS, ADMIN, body);
+
+    let missing = post(json!({"name": " "})).await;
+    let message = missing.webex_error(400);
+    assert!(
+        message.contains("name") && message.contains("localGateways"),
+        "{message}"
+    );
+    let none = post(json!({"name": "RG-X", "localGateways": []})).await;
+    assert!(none.webex_error(400).contains("1 to 10"));
+    let trunks: Vec<String> = {
+        let list = sim.get(TRUNKS, ADMIN).await;
+        list.body["trunks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let eleven: Vec<Value> = (0..11)
+        .map(|i| json!({"id": trunks[i % trunks.len()], "priority": 1}))
+        .collect();
+    let too_many = post(json!({"name": "RG-X", "localGateways": eleven})).await;
+    assert!(too_many.webex_error(400).contains("11 were given"));
+    let twice = post(json!({"name": "RG-X", "localGateways": [
+        {"id": sjc, "priority": 1}, {"id": sjc, "priority": 2}
+    ]}))
+    .await;
+    assert!(twice.webex_error(400).contains("more than once"));
+    for priority in [json!(0), json!(11), json!(1.5), json!("1")] {
+        let bad =
+            post(json!({"name": "RG-X", "localGateways": [{"id": sjc, "priority": priority}]}))
+                .await;
+        bad.webex_error(400);
+    }
+    let no_priority = post(json!({"name": "RG-X", "localGateways": [{"id": sjc}]})).await;
+    assert!(no_priority.webex_error(400).contains("priority"));
+    let unknown =
+        post(json!({"name": "RG-X", "localGateways": [{"id": "nope", "priority": 1}]})).await;
+    assert!(unknown.webex_error(404).contains("nope"));
+    // A trunk of another organization is unknown here.
+    let globex_trunk = sim
+        .id_of(
+            &format!(
+                "{TRUNKS}?orgId={}",
+                sim.id_of("/v1/organizations", "items", "Globex Retail", PARTNER)
+                    .await
+            ),
+            "trunks",
+            "DEN-CUBE-01",
+            PARTNER,
+        )
+        .await;
+    let foreign =
+        post(json!({"name": "RG-X", "localGateways": [{"id": globex_trunk, "priority": 1}]})).await;
+    foreign.webex_error(404);
+    let duplicate =
+        post(json!({"name": "rg-emea", "localGateways": [{"id": sjc, "priority": 1}]})).await;
+    assert!(duplicate.webex_error(409).contains("already exists"));
+    assert_eq!(
+        sim.post(
+            ROUTE_GROUPS,
+            READONLY,
+            json!({"name": "RG-X", "localGateways": [{"id": sjc, "priority": 1}]})
+        )
+        .await
+        .status,
+        403
+    );
+    // Nothing of the refused bodies was created.
+    let list = sim.get(ROUTE_GROUPS, ADMIN).await;
+    assert_eq!(list.body["routeGroups"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn route_group_usage_and_delete_in_use() {
+    let sim = Sim::new();
+    let us = sim.route_group("RG-US-East").await;
+    let one = format!("{ROUTE_GROUPS}/{us}");
+    let usage = sim.get(&format!("{one}/usage"), ADMIN).await;
+    assert_eq!(usage.body["pstnConnectionCount"], "1");
+    let locations = sim.get(&format!("{one}/usagePstnConnection"), ADMIN).await;
+    assert_eq!(
+        locations.body,
+        json!({"locations": [{"id": sim.location("New York Office").await, "name": "New York Office"}]})
+    );
+    // RG-EMEA: a location's PSTN, a dial plan and London's calls to extensions.
+    let emea = format!("{ROUTE_GROUPS}/{}", sim.route_group("RG-EMEA").await);
+    let usage = sim.get(&format!("{emea}/usage"), ADMIN).await;
+    assert_eq!(
+        usage.body,
+        json!({"pstnConnectionCount": "1", "callToExtensionCount": "1", "dialPlanCount": "1", "routeListCount": "0"})
+    );
+    let plans = sim.get(&format!("{emea}/usageDialPlan"), ADMIN).await;
+    assert_eq!(plans.body["locations"][0]["name"], "EMEA Premises Dialing");
+    let calls = sim
+        .get(&format!("{emea}/usageCallToExtension"), ADMIN)
+        .await;
+    assert_eq!(calls.body["locations"][0]["name"], "London Office");
+    for (path, key) in [
+        ("usageDialPlan", "locations"),
+        ("usageCallToExtension", "locations"),
+        ("usageRouteList", "routeGroupUsageRouteListGet"),
+    ] {
+        let answer = sim.get(&format!("{one}/{path}"), ADMIN).await;
+        assert_eq!(answer.body, json!({ key: [] }), "{path}");
+        sim.get(&format!("{ROUTE_GROUPS}/nope/{path}"), ADMIN)
+            .await
+            .webex_error(404);
+    }
+    let refused = sim.delete(&one, ADMIN).await;
+    assert!(refused.webex_error(409).contains("in use"));
+    assert_eq!(sim.get(&one, ADMIN).await.status, 200);
+
+    let standby = sim.route_group("RG-Standby").await;
+    let usage = sim
+        .get(&format!("{ROUTE_GROUPS}/{standby}/usage"), ADMIN)
+        .await;
+    assert_eq!(usage.body["pstnConnectionCount"], "0");
+    let list = sim.get(ROUTE_GROUPS, ADMIN).await;
+    let standby_row = list.body["routeGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "RG-Standby")
+        .cloned()
+        .unwrap();
+    assert_eq!(standby_row["inUse"], false);
 }
 
 // ---- PSTN ----------------------------------------------------------------------------------

@@ -66,10 +66,35 @@ pub fn router(state: AppState) -> Router {
             &format!("{TRUNKS}/{{trunkId}}/usageCallToExtension"),
             get(trunks::usage_call_to_extension),
         )
-        .route(ROUTE_GROUPS, get(route_groups::list))
+        .route(
+            ROUTE_GROUPS,
+            get(route_groups::list).post(route_groups::create),
+        )
         .route(
             &format!("{ROUTE_GROUPS}/{{routeGroupId}}"),
-            get(route_groups::details),
+            get(route_groups::details)
+                .put(route_groups::modify)
+                .delete(route_groups::delete),
+        )
+        .route(
+            &format!("{ROUTE_GROUPS}/{{routeGroupId}}/usage"),
+            get(route_groups::usage),
+        )
+        .route(
+            &format!("{ROUTE_GROUPS}/{{routeGroupId}}/usagePstnConnection"),
+            get(route_groups::usage_pstn_connection),
+        )
+        .route(
+            &format!("{ROUTE_GROUPS}/{{routeGroupId}}/usageDialPlan"),
+            get(route_groups::usage_dial_plan),
+        )
+        .route(
+            &format!("{ROUTE_GROUPS}/{{routeGroupId}}/usageCallToExtension"),
+            get(route_groups::usage_call_to_extension),
+        )
+        .route(
+            &format!("{ROUTE_GROUPS}/{{routeGroupId}}/usageRouteList"),
+            get(route_groups::usage_route_list),
         )
         .route(
             &format!("{PSTN}/connectionOptions"),

@@ -1,0 +1,116 @@
+//! A modal `alertdialog` that asks before a change to live service: Cancel has the focus first,
+//! Escape cancels, Tab stays inside.
+
+use leptos::html;
+use leptos::prelude::*;
+
+/// Asks before something is sent. The body (`children`) says what the change does; the
+/// confirm button runs `on_confirm` and is enabled only while `ready` holds (e.g. while the
+/// typed name matches).
+#[component]
+pub fn ConfirmDialog(
+    /// The element id prefix of the dialog's title and text.
+    #[prop(into)]
+    id: String,
+    /// The question, e.g. "Delete route group RG-EMEA?".
+    #[prop(into)]
+    title: String,
+    /// The words of the confirm button, e.g. "Delete route group".
+    #[prop(into)]
+    confirm_label: String,
+    /// Whether the confirm button may be pressed.
+    #[prop(into, optional)]
+    ready: Option<Signal<bool>>,
+    /// The confirm button is styled as dangerous (deletes).
+    #[prop(optional)]
+    danger: bool,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Div>::new();
+    let cancel_button = NodeRef::<html::Button>::new();
+    let ready = ready.unwrap_or_else(|| Signal::derive(|| true));
+    // The safe choice has the focus first.
+    Effect::new(move |_| {
+        if let Some(b) = cancel_button.get() {
+            let _ = b.focus();
+        }
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            on_cancel.run(());
+        }
+        // Keep Tab inside the dialog while it is open: from the last control (Cancel) to the
+        // first one, and back.
+        "Tab" => {
+            use wasm_bindgen::JsCast;
+            let (Some(dialog), Some(last)) =
+                (dialog.get_untracked(), cancel_button.get_untracked())
+            else {
+                return;
+            };
+            let Some(first) = dialog
+                .query_selector("input:not([disabled]), button:not([disabled])")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            let active = document().active_element();
+            let first_el: &web_sys::Element = &first;
+            let last_el: &web_sys::Element = &last;
+            if ev.shift_key() && active.as_ref() == Some(first_el) {
+                ev.prevent_default();
+                let _ = last.focus();
+            } else if !ev.shift_key() && active.as_ref() == Some(last_el) {
+                ev.prevent_default();
+                let _ = first.focus();
+            }
+        }
+        _ => {}
+    };
+    let title_id = format!("{id}-title");
+    let text_id = format!("{id}-text");
+    let confirm_class = if danger {
+        "button danger"
+    } else {
+        "button primary"
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal card"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby=title_id.clone()
+                aria-describedby=text_id.clone()
+                node_ref=dialog
+                on:keydown=on_keydown
+            >
+                <h2 id=title_id.clone()>{title}</h2>
+                <div id=text_id.clone()>{children()}</div>
+                <div class="actions">
+                    <button
+                        type="button"
+                        class=confirm_class
+                        disabled=move || !ready.get()
+                        on:click=move |_| on_confirm.run(())
+                    >
+                        {confirm_label}
+                    </button>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        node_ref=cancel_button
+                        on:click=move |_| on_cancel.run(())
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
