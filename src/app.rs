@@ -54,6 +54,7 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
         move |_, _, _| fresh.0.set(None),
         false,
     );
+    provide_context(pages::route_groups::RouteGroupNotice::new());
 
     // Before any page shows: a return from Webex is checked and its token tried, or else a
     // token kept from earlier in this tab is checked (unless its time has run out).
@@ -115,6 +116,19 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
                             <Route path=path!("trunks") view=pages::trunks::TrunkList />
                             <Route path=path!("trunks/new") view=pages::trunk_new::TrunkNew />
                             <Route path=path!("trunks/:id") view=pages::trunk_detail::TrunkDetail />
+                            <Route path=path!("route-groups") view=pages::route_groups::RouteGroupList />
+                            <Route
+                                path=path!("route-groups/new")
+                                view=pages::route_group_form::RouteGroupNew
+                            />
+                            <Route
+                                path=path!("route-groups/:id")
+                                view=pages::route_group_detail::RouteGroupDetail
+                            />
+                            <Route
+                                path=path!("route-groups/:id/edit")
+                                view=pages::route_group_form::RouteGroupEdit
+                            />
                             <Route path=path!("locations") view=pages::locations::LocationList />
                             <Route
                                 path=path!("locations/:id/pstn")

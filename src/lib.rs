@@ -11,7 +11,9 @@ pub mod gateway_config;
 pub mod oauth;
 pub mod pages;
 pub mod paths;
+pub mod pstn_plan;
 pub mod resources;
+pub mod route_group_words;
 pub mod session;
 pub mod validation;
 

@@ -183,6 +183,28 @@ pub struct FqdnValidation {
     pub port: u32,
 }
 
+/// Body of `POST /telephony/config/premisePstn/routeGroups` and of `PUT …/routeGroups/{id}`
+/// (spec schemas `RouteGroupPost` and `RouteGroupPatch`): the name and every trunk with its
+/// priority, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteGroupBody {
+    /// Unique name of the route group in the organization.
+    pub name: String,
+    /// The trunks, 1 to 10, each once.
+    pub local_gateways: Vec<GatewayPriority>,
+}
+
+/// One trunk of a route group body (spec schema `LocalGateways`, sent with its required fields
+/// only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GatewayPriority {
+    /// The trunk's id.
+    pub id: String,
+    /// 1 to 10; the lowest is tried first, equal priorities share calls.
+    pub priority: u32,
+}
+
 /// Body of `PUT /telephony/pstn/locations/{locationId}/connection` (spec schema
 /// `SetUpPSTNLocationConnectionObject`).
 ///

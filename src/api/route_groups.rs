@@ -1,9 +1,10 @@
 //! Route groups: several trunks, possibly of different locations, used as one route.
 
 use super::client::path_segment;
-use super::client::{Client, ListPage};
+use super::client::{Client, ListPage, Method};
 use super::error::ApiError;
-use super::trunks::NamedRef;
+use super::requests::RouteGroupBody;
+use super::trunks::{lenient_u32, Created, NamedRef};
 use serde::Deserialize;
 
 const ROUTE_GROUPS: &str = "/telephony/config/premisePstn/routeGroups";
@@ -27,7 +28,7 @@ pub struct LocalGateway {
     pub name: String,
     #[serde(default)]
     pub location_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_u32")]
     pub priority: Option<u32>,
 }
 
@@ -40,6 +41,54 @@ pub struct RouteGroupDetails {
     pub organization: Option<NamedRef>,
     #[serde(default)]
     pub local_gateways: Vec<LocalGateway>,
+}
+
+impl RouteGroupDetails {
+    /// The trunks in the order calls try them: by priority, then as Webex listed them.
+    pub fn by_priority(&self) -> Vec<LocalGateway> {
+        let mut gateways = self.local_gateways.clone();
+        gateways.sort_by_key(|g| g.priority.unwrap_or(u32::MAX));
+        gateways
+    }
+}
+
+/// How much uses a route group (`GET …/usage`); Webex sends the counts as strings.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteGroupUsage {
+    #[serde(default, deserialize_with = "lenient_u32")]
+    pub pstn_connection_count: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_u32")]
+    pub call_to_extension_count: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_u32")]
+    pub dial_plan_count: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_u32")]
+    pub route_list_count: Option<u32>,
+}
+
+impl RouteGroupUsage {
+    /// True when anything at all uses the group.
+    pub fn in_use(&self) -> bool {
+        [
+            self.pstn_connection_count,
+            self.call_to_extension_count,
+            self.dial_plan_count,
+            self.route_list_count,
+        ]
+        .iter()
+        .any(|c| c.unwrap_or(0) > 0)
+    }
+}
+
+/// A route list that reaches numbers through the group.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteListRef {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub location_name: String,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +105,48 @@ impl ListPage for RouteGroups {
     }
 }
 
+/// The answer of the location usage lists: `{locations: [{id, name}]}`.
+#[derive(Deserialize)]
+struct Locations {
+    #[serde(default)]
+    locations: Vec<NamedRef>,
+}
+
+impl ListPage for Locations {
+    type Item = NamedRef;
+    fn into_items(self) -> Vec<NamedRef> {
+        self.locations
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RouteListUsage {
+    #[serde(default)]
+    route_group_usage_route_list_get: Vec<RouteListGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RouteListGroup {
+    #[serde(default)]
+    route_lists: Vec<RouteListRef>,
+}
+
+impl ListPage for RouteListUsage {
+    type Item = RouteListRef;
+    fn into_items(self) -> Vec<RouteListRef> {
+        self.route_group_usage_route_list_get
+            .into_iter()
+            .flat_map(|g| g.route_lists)
+            .collect()
+    }
+}
+
+fn one(id: &str) -> String {
+    format!("{ROUTE_GROUPS}/{}", path_segment(id))
+}
+
 /// Every route group of the organization, all pages.
 pub async fn list(client: &Client) -> Result<Vec<RouteGroupSummary>, ApiError> {
     client
@@ -65,8 +156,63 @@ pub async fn list(client: &Client) -> Result<Vec<RouteGroupSummary>, ApiError> {
 
 /// One route group, with its trunks.
 pub async fn get(client: &Client, id: &str) -> Result<RouteGroupDetails, ApiError> {
+    client.get(&one(id), &[]).await
+}
+
+/// Creates a route group; answers its id.
+pub async fn create(client: &Client, body: &RouteGroupBody) -> Result<String, ApiError> {
+    let answer = client
+        .send(Method::Post, ROUTE_GROUPS, &[], Some(body))
+        .await?;
+    Ok(answer.json::<Created>()?.id)
+}
+
+/// Replaces a route group's name and trunks.
+pub async fn update(client: &Client, id: &str, body: &RouteGroupBody) -> Result<(), ApiError> {
     client
-        .get(&format!("{ROUTE_GROUPS}/{}", path_segment(id)), &[])
+        .send(Method::Put, &one(id), &[], Some(body))
+        .await
+        .map(drop)
+}
+
+/// Deletes a route group (Webex refuses while something uses it).
+pub async fn delete(client: &Client, id: &str) -> Result<(), ApiError> {
+    client
+        .send::<()>(Method::Delete, &one(id), &[], None)
+        .await
+        .map(drop)
+}
+
+/// How much uses the group, in counts.
+pub async fn usage(client: &Client, id: &str) -> Result<RouteGroupUsage, ApiError> {
+    client.get(&format!("{}/usage", one(id)), &[]).await
+}
+
+/// The locations whose PSTN connection goes through the group.
+pub async fn usage_pstn_connection(client: &Client, id: &str) -> Result<Vec<NamedRef>, ApiError> {
+    client
+        .get_all::<Locations>(&format!("{}/usagePstnConnection", one(id)), &[])
+        .await
+}
+
+/// The locations whose dial plans route through the group.
+pub async fn usage_dial_plan(client: &Client, id: &str) -> Result<Vec<NamedRef>, ApiError> {
+    client
+        .get_all::<Locations>(&format!("{}/usageDialPlan", one(id)), &[])
+        .await
+}
+
+/// The locations that route calls to extensions through the group.
+pub async fn usage_call_to_extension(client: &Client, id: &str) -> Result<Vec<NamedRef>, ApiError> {
+    client
+        .get_all::<Locations>(&format!("{}/usageCallToExtension", one(id)), &[])
+        .await
+}
+
+/// The route lists that reach numbers through the group.
+pub async fn usage_route_list(client: &Client, id: &str) -> Result<Vec<RouteListRef>, ApiError> {
+    client
+        .get_all::<RouteListUsage>(&format!("{}/usageRouteList", one(id)), &[])
         .await
 }
 
@@ -80,5 +226,35 @@ mod tests {
         assert_eq!(list.into_items()[0].name, "Route Group 01");
         let d: RouteGroupDetails = serde_json::from_str(r#"{"name":"hydra2","organization":{"name":"ATLAS_TEST_LIEM_RL","id":"Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi80MWQxNDNiYi1hMjEwLTQ5YTQtOGNkZC1hYzc2YzYxMmE0YzM"},"localGateways":[{"id":"Y2lzY29zcGFyazovL3VzL1RSVU5LLzc3MDY3YjcyLTk4NzEtNDJmNi1iMzdhLTQ3ZWZmMjUyNjdjNg","name":"Route List Trunk 2","locationId":"Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL1dTV1laMjEyODA2TDIxMjgwNw","priority":2}]}"#).unwrap();
         assert_eq!(d.local_gateways[0].priority, Some(2));
+    }
+
+    #[test]
+    fn usage_counts_are_read_as_strings_or_numbers() {
+        let u: RouteGroupUsage = serde_json::from_str(r#"{"pstnConnectionCount":"1","callToExtensionCount":"0","dialPlanCount":"0","routeListCount":"0"}"#).unwrap();
+        assert_eq!(u.pstn_connection_count, Some(1));
+        assert!(u.in_use());
+        let unused: RouteGroupUsage = serde_json::from_str(
+            r#"{"pstnConnectionCount":0,"callToExtensionCount":"0","dialPlanCount":"0"}"#,
+        )
+        .unwrap();
+        assert!(!unused.in_use());
+    }
+
+    #[test]
+    fn usage_lists_deserialize() {
+        let l: Locations =
+            serde_json::from_str(r#"{"locations":[{"id":"L1","name":"locationName"}]}"#).unwrap();
+        assert_eq!(l.into_items()[0].name, "locationName");
+        let r: RouteListUsage = serde_json::from_str(r#"{"routeGroupUsageRouteListGet":[{"routeLists":[{"id":"RL1","name":"routeListName","locationId":"L1","locationName":"locationName"}]}]}"#).unwrap();
+        let items = r.into_items();
+        assert_eq!(items[0].name, "routeListName");
+        assert_eq!(items[0].location_name, "locationName");
+    }
+
+    #[test]
+    fn trunks_read_in_priority_order() {
+        let d: RouteGroupDetails = serde_json::from_str(r#"{"name":"G","localGateways":[{"id":"B","priority":2},{"id":"A","priority":1},{"id":"C","priority":"1"}]}"#).unwrap();
+        let ids: Vec<String> = d.by_priority().into_iter().map(|g| g.id).collect();
+        assert_eq!(ids, ["A", "C", "B"]);
     }
 }

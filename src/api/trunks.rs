@@ -211,9 +211,10 @@ impl ListPage for Trunks {
     }
 }
 
+/// The answer of a create (`201 {id}`).
 #[derive(Deserialize)]
-struct Created {
-    id: String,
+pub(super) struct Created {
+    pub(super) id: String,
 }
 
 #[derive(Deserialize)]
@@ -296,7 +297,8 @@ fn required_trunk_type<'de, D: Deserializer<'de>>(d: D) -> Result<TrunkType, D::
     TrunkType::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown trunk type {s}")))
 }
 
-fn lenient_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+/// A count or limit sent as a number or as a string of digits (the spec has both).
+pub(super) fn lenient_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     Ok(match Option::<serde_json::Value>::deserialize(d)? {
         Some(serde_json::Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         Some(serde_json::Value::String(s)) => s.trim().parse().ok(),

@@ -41,6 +41,7 @@ pub fn Header() -> impl IntoView {
             <Show when=signed_in>
                 <nav class="main-nav" aria-label="Main">
                     <A href=href("/trunks")>"Trunks"</A>
+                    <A href=href("/route-groups")>"Route groups"</A>
                     <A href=href("/locations")>"Locations"</A>
                 </nav>
                 <OrgSwitcher />

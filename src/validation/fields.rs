@@ -27,8 +27,12 @@ pub const PSTN_CONNECTION_TYPE: &str = "pstnConnectionType";
 pub const PREMISE_ROUTE_TYPE: &str = "premiseRouteType";
 /// Id of the trunk or route group, for a local gateway.
 pub const PREMISE_ROUTE_ID: &str = "premiseRouteId";
-/// Id of a connection option, for a non-integrated CCP.
+/// Id of a connection option, for a non-integrated CCP; id of a trunk in a route group.
 pub const ID: &str = "id";
+/// The trunks of a route group.
+pub const LOCAL_GATEWAYS: &str = "localGateways";
+/// Priority of a trunk in a route group.
+pub const PRIORITY: &str = "priority";
 
 /// Field name → message, in form order (validators check fields in the order the form shows them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

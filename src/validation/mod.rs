@@ -5,8 +5,10 @@ pub mod fields;
 mod host_name;
 pub mod pstn;
 pub mod refusal;
+pub mod route_group;
 pub mod trunk;
 
 pub use fields::FieldErrors;
 pub use pstn::PstnForm;
+pub use route_group::RouteGroupForm;
 pub use trunk::{DeviceRange, TrunkForm};

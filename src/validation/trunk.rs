@@ -230,7 +230,8 @@ fn domain_error(domain: &str) -> Option<String> {
 }
 
 /// Digits only (after trimming): no signs, decimals, separators or inner spaces.
-fn parse_whole_number(text: &str) -> Option<u32> {
+/// Digits only (no sign, no spaces inside), as a number.
+pub(super) fn parse_whole_number(text: &str) -> Option<u32> {
     let text = text.trim();
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
