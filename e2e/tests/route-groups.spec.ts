@@ -324,3 +324,37 @@ test('the keyboard alone builds a group: choose, add, reorder, create', async ({
     { name: 'RG-Keys', localGateways: [{ id: ber, priority: 1 }, { id: lon, priority: 2 }] },
   ]);
 });
+
+test('the trunk picker finds any of 2,000 trunks as typed, each with its location', async ({ page, sim }) => {
+  await sim.reset('large');
+  await page.goto('/route-groups/new');
+  await signIn(page);
+  const form = new GroupForm(page);
+  await form.trunk(1).click();
+  // A long list shows a first part; typing narrows all of it.
+  expect(await page.getByRole('option').count()).toBeLessThanOrEqual(50);
+  await form.trunk(1).fill('lgw-1999');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option')).toContainText('LGW-1999 · at Site');
+  await page.keyboard.press('Enter');
+  await expect(form.trunk(1)).toHaveValue('LGW-1999');
+  await form.add().click();
+  await form.pick(2, 'LGW-0002');
+  await expect(form.order()).toHaveText('First LGW-1999; then LGW-0002.');
+});
+
+test('a 429 is waited out: the page says so, the button stays disabled, and the group is created once', async ({ page, sim }) => {
+  await page.goto('/route-groups/new');
+  await signIn(page);
+  await sim.fault({ method: 'POST', path: ROUTE_GROUPS, status: 429, retryAfter: 1 });
+  const form = new GroupForm(page);
+  await form.name().fill('RG-Patient');
+  await form.pick(1, 'MAN-CUBE-01');
+  await page.getByRole('button', { name: 'Create route group' }).click();
+  await expect(page.getByText('Webex asked the console to slow down')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Creating route group…' })).toBeDisabled();
+  await expect(page.getByRole('heading', { name: 'RG-Patient', level: 1 })).toBeVisible({ timeout: 15_000 });
+  const sent = await writes(sim);
+  expect(sent.map((e) => e.status)).toEqual([429, 201]);
+  expect(sent[1].request).toEqual(sent[0].request);
+});

@@ -3,7 +3,7 @@
 use crate::api::client::path_segment;
 use crate::api::route_groups::{self, RouteGroupSummary};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading, Pager};
 use crate::resources::api_resource;
 use crate::route_group_words::trunk_count;
 use crate::session::Session;
@@ -167,17 +167,7 @@ pub fn RouteGroupList() -> impl IntoView {
                             <p class="empty-note">"No route group matches the search."</p>
                         </Show>
                     </div>
-                    <Show when=move || { pages() > 1 }>
-                        <nav class="pager actions" aria-label="Pages">
-                            <button type="button" class="button small" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                                "Previous"
-                            </button>
-                            <span>{move || format!("Page {} of {}", page.get().min(pages() - 1) + 1, pages())}</span>
-                            <button type="button" class="button small" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
-                                "Next"
-                            </button>
-                        </nav>
-                    </Show>
+                    <Pager page pages=Signal::derive(pages) />
                 }
                 .into_any()
             }

@@ -4,7 +4,7 @@ use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading, Pager};
 use crate::resources::api_resource;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -210,17 +210,7 @@ pub fn TrunkList() -> impl IntoView {
                             <p class="empty-note">"No trunk matches the filter."</p>
                         </Show>
                     </div>
-                    <Show when=move || { pages() > 1 }>
-                        <nav class="pager actions" aria-label="Pages">
-                            <button type="button" class="button small" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                                "Previous"
-                            </button>
-                            <span>{move || format!("Page {} of {}", page.get().min(pages() - 1) + 1, pages())}</span>
-                            <button type="button" class="button small" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
-                                "Next"
-                            </button>
-                        </nav>
-                    </Show>
+                    <Pager page pages=Signal::derive(pages) />
                 }
                 .into_any()
             }
