@@ -358,3 +358,27 @@ test('a 429 is waited out: the page says so, the button stays disabled, and the 
   expect(sent.map((e) => e.status)).toEqual([429, 201]);
   expect(sent[1].request).toEqual(sent[0].request);
 });
+
+test('a 201 whose body cannot be read: the group is found by its name and opened, never created twice', async ({ page, sim }) => {
+  await page.goto('/route-groups/new');
+  await signIn(page);
+  // Webex creates the group, but what comes back is not JSON (a proxy's page, say).
+  await page.route(
+    (url) => url.pathname === ROUTE_GROUPS,
+    async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      expect(response.status()).toBe(201);
+      return route.fulfill({ status: 201, contentType: 'text/html', body: '<html>Created</html>' });
+    },
+  );
+  const form = new GroupForm(page);
+  await form.name().fill('RG-Unread');
+  await form.pick(1, 'MAN-CUBE-01');
+  await page.getByRole('button', { name: 'Create route group' }).click();
+  await expect(page.getByRole('heading', { name: 'RG-Unread', level: 1 })).toBeVisible();
+  await waitForIdle(page);
+  expect((await writes(sim)).map((e) => e.method)).toEqual(['POST']);
+  const lookups = await sim.exchanges({ method: 'GET', path: ROUTE_GROUPS });
+  expect(lookups.some((e) => new URL(`http://x${e.path}`).searchParams.get('name') === 'RG-Unread')).toBeTruthy();
+});

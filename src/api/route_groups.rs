@@ -154,6 +154,20 @@ pub async fn list(client: &Client) -> Result<Vec<RouteGroupSummary>, ApiError> {
         .await
 }
 
+/// The route group of exactly this name (ignoring case), e.g. after a create whose answer
+/// could not be read.
+pub async fn find_by_name(
+    client: &Client,
+    name: &str,
+) -> Result<Option<RouteGroupSummary>, ApiError> {
+    let matching = client
+        .get_all::<RouteGroups>(ROUTE_GROUPS, &[("name", name)])
+        .await?;
+    Ok(matching
+        .into_iter()
+        .find(|g| g.name.trim().eq_ignore_ascii_case(name.trim())))
+}
+
 /// One route group, with its trunks.
 pub async fn get(client: &Client, id: &str) -> Result<RouteGroupDetails, ApiError> {
     client.get(&one(id), &[]).await

@@ -43,6 +43,16 @@ enum Mode {
     Edit { id: String, carries: Vec<NamedRef> },
 }
 
+/// How a save ended when it did not end on the next page.
+#[derive(Clone)]
+enum SaveFailure {
+    /// Webex refused it (with the name sent): nothing changed.
+    Refused(ApiError, String),
+    /// Webex accepted the create (2xx) but its answer could not be read, and no group of that
+    /// name was found: it must not be created again.
+    Accepted(ApiError),
+}
+
 /// The id of the control to focus for a problem.
 fn control_for(problem: Problem) -> String {
     match problem {
@@ -224,13 +234,23 @@ fn RouteGroupEditor(
             let (client, body, mode, navigate) =
                 (client.clone(), body.clone(), mode.clone(), navigate.clone());
             async move {
-                let fail = |e: ApiError| (e, body.name.clone());
+                let fail = |e: ApiError| SaveFailure::Refused(e, body.name.clone());
                 let (id, done) = match &mode {
-                    Mode::New { .. } => {
-                        let id = route_groups::create(&client, &body).await.map_err(fail)?;
-                        crate::drafts::clear(DRAFT);
-                        (id, "created")
-                    }
+                    Mode::New { .. } => match route_groups::create(&client, &body).await {
+                        Ok(id) => {
+                            crate::drafts::clear(DRAFT);
+                            (id, "created")
+                        }
+                        // Created, but the answer is unreadable: found by its name, never sent again.
+                        Err(e) if e.write_happened() => {
+                            crate::drafts::clear(DRAFT);
+                            match route_groups::find_by_name(&client, &body.name).await {
+                                Ok(Some(g)) => (g.id, "created"),
+                                _ => return Err(SaveFailure::Accepted(e)),
+                            }
+                        }
+                        Err(e) => return Err(fail(e)),
+                    },
                     Mode::Edit { id, .. } => {
                         route_groups::update(&client, id, &body)
                             .await
@@ -242,12 +262,23 @@ fn RouteGroupEditor(
                     .0
                     .set(Some(format!("Route group {} {done}.", body.name)));
                 navigate(&after_save(&mode, &id), Default::default());
-                Ok::<_, (ApiError, String)>(())
+                Ok::<_, SaveFailure>(())
             }
         }
     });
     let pending = save.pending();
-    let failure = move || save.value().get().and_then(Result::err);
+    let failure = move || match save.value().get() {
+        Some(Err(SaveFailure::Refused(e, name))) => Some((e, name)),
+        _ => None,
+    };
+    let accepted = move || match save.value().get() {
+        Some(Err(SaveFailure::Accepted(e))) => Some(e),
+        _ => None,
+    };
+    let blocked = move || {
+        save.value()
+            .with(|v| matches!(v, Some(Err(SaveFailure::Accepted(_)))))
+    };
 
     // What shows now: every error after a submit, else those of the controls left.
     let shown = Memo::new(move |_| {
@@ -287,7 +318,8 @@ fn RouteGroupEditor(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() || confirming.with_untracked(Option::is_some) {
+        if pending.get_untracked() || confirming.with_untracked(Option::is_some) || untrack(blocked)
+        {
             return;
         }
         submitted.set(true);
@@ -376,9 +408,20 @@ fn RouteGroupEditor(
             </div>
 
             {move || failure().map(|(e, _)| view! { <ApiErrorView error=e context=failed /> })}
+            {move || accepted().map(|e| view! {
+                <div class="alert alert-warning" role="alert" data-testid="route-group-accepted">
+                    <p class="alert-title">"Webex accepted the route group but its answer could not be read."</p>
+                    <p>
+                        "It was probably created: do not create it again. Look for it in the "
+                        <A href=crate::paths::href("/route-groups")>"route group list"</A>
+                        "."
+                    </p>
+                </div>
+                <ApiErrorView error=e />
+            })}
 
             <div class="actions">
-                <button type="submit" id="route-group-submit" class="button primary" disabled=move || pending.get()>
+                <button type="submit" id="route-group-submit" class="button primary" disabled=move || pending.get() || blocked()>
                     {move || if pending.get() { busy_label } else { submit_label }}
                 </button>
                 <a href=crate::paths::href(&back) on:click=move |_| if is_new { crate::drafts::clear(DRAFT) }>"Cancel"</a>
