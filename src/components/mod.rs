@@ -14,6 +14,7 @@ pub mod pstn_choices;
 pub mod pstn_connection;
 pub mod pstn_current;
 pub mod radio_card;
+pub mod route_group_editor;
 pub mod route_group_trunks;
 pub mod sending_note;
 pub mod token_timer;
