@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: webex-sim [--addr 127.0.0.1:8081] [--seed demo|large|empty] \
-[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--serve-app DIR --app-addr 127.0.0.1:8080 [--app-base /tools/pstn/]]";
+[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--write-limit N] [--serve-app DIR --app-addr 127.0.0.1:8080 [--app-base /tools/pstn/]]";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -46,6 +46,9 @@ pub struct Config {
     /// Seed the live-org answer variants (206, `organization`, lower-case status) on a few
     /// trunks; `--no-quirks` makes those trunks answer like the others, strictly per the spec.
     pub quirks: bool,
+    /// Writes each token may make per second before Webex-like 429s (`--write-limit N`);
+    /// `None` (the default) is no limit. Tests turn it on with `POST /_sim/rate-limit`.
+    pub write_limit: Option<u32>,
 }
 
 impl Default for Config {
@@ -59,6 +62,7 @@ impl Default for Config {
             app_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             app_base: "/".into(),
             quirks: true,
+            write_limit: None,
         }
     }
 }
@@ -98,6 +102,13 @@ impl Config {
                 "--serve-app" => config.serve_app = Some(PathBuf::from(value("--serve-app")?)),
                 "--oauth-auto" => config.oauth_auto = true,
                 "--no-quirks" => config.quirks = false,
+                "--write-limit" => {
+                    let v = value("--write-limit")?;
+                    let n: u32 = v
+                        .parse()
+                        .map_err(|_| format!("--write-limit '{v}' is not a number of writes"))?;
+                    config.write_limit = (n > 0).then_some(n);
+                }
                 "-h" | "--help" => return Err(USAGE.to_string()),
                 other => return Err(format!("unknown argument '{other}'\n{USAGE}")),
             }
@@ -122,10 +133,12 @@ mod tests {
     #[test]
     fn parses_every_flag() {
         let c = Config::from_args(args(
-            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --app-base /tools/pstn/ --no-quirks",
+            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --app-base /tools/pstn/ --no-quirks --write-limit 5",
         ))
         .unwrap();
         assert!(!c.quirks);
+        assert_eq!(c.write_limit, Some(5));
+        assert_eq!(Config::default().write_limit, None);
         assert!(Config::default().quirks);
         assert_eq!(c.addr.port(), 9000);
         assert_eq!(c.seed, Seed::Large);
@@ -143,5 +156,6 @@ mod tests {
         assert!(Config::from_args(args("--app-base tools/pstn")).is_err());
         assert!(Config::from_args(args("--app-base //evil.example/")).is_err());
         assert!(Config::from_args(args("--addr")).is_err());
+        assert!(Config::from_args(args("--write-limit many")).is_err());
     }
 }

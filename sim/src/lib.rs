@@ -10,6 +10,7 @@ pub mod ids;
 pub mod json_body;
 pub mod middleware;
 pub mod paging;
+pub mod rate_limit;
 pub mod record;
 pub mod routes;
 pub mod seed;

@@ -1,7 +1,7 @@
 //! Around every call: a tracking id (header and error bodies), armed faults (any `/v1` path),
 //! and the exchange record of `/v1` API calls.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::errors::{ApiError, TRACKING_ID};
 use crate::faults::{self, Fault};
 use crate::ids::tracking_id;
+use crate::rate_limit::is_write;
 use crate::record::Exchange;
 use crate::state::AppState;
 
@@ -60,9 +61,23 @@ async fn api_call(
     let request_bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
     let request_json = json_or_null(&request_bytes);
 
-    let fault = faults::take(&mut state.lock().faults, &method, &path);
-    let response = match fault {
-        Some(fault) => {
+    let (fault, limited) = {
+        let mut sim = state.lock();
+        let fault = faults::take(&mut sim.faults, &method, &path);
+        // A fault that answers instead of the API is not a write the limit counts.
+        let reaches_api = fault.as_ref().is_none_or(|f| f.status.is_none());
+        let limited = if record && reaches_api && is_write(&method) {
+            sim.write_limit
+                .admit(&bearer(&parts.headers), Instant::now())
+                .err()
+        } else {
+            None
+        };
+        (fault, limited)
+    };
+    let response = match (limited, fault) {
+        (Some(seconds), _) => too_many_writes(seconds),
+        (None, Some(fault)) => {
             if fault.delay_ms > 0 {
                 tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
             }
@@ -74,7 +89,7 @@ async fn api_call(
                 }
             }
         }
-        None => {
+        (None, None) => {
             next.run(Request::from_parts(parts, Body::from(request_bytes)))
                 .await
         }
@@ -98,6 +113,24 @@ async fn api_call(
     }
     state.lock().exchanges.push(exchange);
     Response::from_parts(parts, Body::from(response_bytes))
+}
+
+/// The token of a call, as the limit keys it (an absent one is one more key).
+fn bearer(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Webex's answer to too many writes: 429 with the seconds to wait.
+fn too_many_writes(seconds: u64) -> Response {
+    let mut response = ApiError::for_status(StatusCode::TOO_MANY_REQUESTS).into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
 }
 
 fn fault_response(fault: &Fault, status: u16) -> Response {

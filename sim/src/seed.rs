@@ -94,6 +94,7 @@ pub fn build(seed: Seed, quirks: bool) -> Db {
             globex_org(&mut db, &globex);
         }
         Seed::Large => {
+            alike_providers(&mut db);
             large_org(&mut db, &main);
             globex_org(&mut db, &globex);
         }
@@ -267,6 +268,7 @@ fn add_location(db: &mut Db, org: &str, site: &Site, calling: bool) -> String {
         .to_string(),
         e911_setup_required: site.country == "US" && index % 4 == 3,
         pstn: None,
+        premises: true,
     });
     id
 }
@@ -666,6 +668,41 @@ fn globex_org(db: &mut Db, org: &str) {
     set_pstn(db, &dub, p);
 }
 
+/// The name of the provider every country of the large seed offers under its own option id.
+pub const ALIKE_PROVIDER: &str = "Worldwide SIP Exchange";
+
+/// Like live orgs, where one provider is a different connection option in each country: the
+/// large seed offers [`ALIKE_PROVIDER`] in every country, each with its own id.
+fn alike_providers(db: &mut Db) {
+    const ONE_COUNTRY: [&[&str]; 8] = [
+        &["US"],
+        &["GB"],
+        &["DE"],
+        &["AU"],
+        &["CA"],
+        &["FR"],
+        &["IE"],
+        &["JP"],
+    ];
+    for countries in ONE_COUNTRY {
+        let id = db.new_id("PSTN_CONNECTION_OPTION");
+        db.options.push(PstnOption {
+            id,
+            display_name: ALIKE_PROVIDER,
+            kind: PstnKind::NonIntegratedCcp,
+            services: &["GEOGRAPHIC_NUMBERS"],
+            countries,
+        });
+    }
+}
+
+/// Whether location `i` of the large seed is offered no local gateway: one in ten, among those
+/// on a provider or on nothing today (`Site 00008`, `Site 00015`, ...), so that a bulk move to
+/// a gateway meets a few.
+pub fn large_without_premises(i: usize) -> bool {
+    matches!(i % 20, 7 | 14)
+}
+
 /// 10,000 locations, 2,000 trunks, 200 route groups of three trunks each.
 fn large_org(db: &mut Db, org: &str) {
     const COUNTRIES: [(&str, &str, &str, &str); 8] = [
@@ -762,13 +799,16 @@ fn large_org(db: &mut Db, org: &str) {
             }),
             _ => None,
         };
-        db.locations[first_location + i].pstn = pstn;
+        let location = &mut db.locations[first_location + i];
+        location.pstn = pstn;
+        location.premises = !large_without_premises(i);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn seeds_are_deterministic() {
@@ -789,18 +829,45 @@ mod tests {
     }
 
     #[test]
-    fn every_location_has_a_gateway_and_a_cloud_option() {
-        for seed in [Seed::Demo, Seed::Large] {
-            let db = build(seed, true);
-            for l in db.locations.iter().take(50) {
-                let options = db.options_for(l);
-                assert!(options.iter().any(|o| o.kind == PstnKind::LocalGateway));
-                let clouds = options
-                    .iter()
-                    .filter(|o| o.kind == PstnKind::NonIntegratedCcp)
-                    .count();
-                assert!((1..=2).contains(&clouds), "{} has {clouds}", l.name);
-            }
+    fn every_demo_location_has_a_gateway_and_a_cloud_option() {
+        let db = build(Seed::Demo, true);
+        for l in &db.locations {
+            let options = db.options_for(l);
+            assert!(options.iter().any(|o| o.kind == PstnKind::LocalGateway));
+            let clouds = options
+                .iter()
+                .filter(|o| o.kind == PstnKind::NonIntegratedCcp)
+                .count();
+            assert!((1..=2).contains(&clouds), "{} has {clouds}", l.name);
         }
+    }
+
+    #[test]
+    fn large_locations_have_options_some_without_a_gateway_and_providers_named_alike() {
+        let db = build(Seed::Large, true);
+        let large: Vec<&Location> = db
+            .locations
+            .iter()
+            .filter(|l| l.name.starts_with("Site "))
+            .collect();
+        assert_eq!(large.len(), 10_000);
+        let mut alike_ids = HashSet::new();
+        let mut without_gateway = 0;
+        for (i, l) in large.iter().enumerate() {
+            let options = db.options_for(l);
+            let gateway = options.iter().any(|o| o.kind == PstnKind::LocalGateway);
+            assert_eq!(gateway, !large_without_premises(i), "{}", l.name);
+            without_gateway += usize::from(!gateway);
+            // A location without a gateway option is never on one.
+            assert!(gateway || !matches!(l.pstn, Some(Pstn::Premises { .. })));
+            let alike: Vec<_> = options
+                .iter()
+                .filter(|o| o.display_name == ALIKE_PROVIDER)
+                .collect();
+            assert_eq!(alike.len(), 1, "{}", l.name);
+            alike_ids.insert(alike[0].id.clone());
+        }
+        assert_eq!(without_gateway, 1_000);
+        assert_eq!(alike_ids.len(), 8, "one id per country");
     }
 }

@@ -8,6 +8,7 @@ use crate::config::{Config, Seed};
 use crate::errors::ApiError;
 use crate::faults::Fault;
 use crate::ids::{webex_id, Rng};
+use crate::rate_limit::WriteLimit;
 use crate::record::{Exchange, Recorder};
 
 pub const PEOPLE_READ: &str = "spark:people_read";
@@ -88,6 +89,9 @@ pub struct Location {
     pub outside_dial_digit: String,
     pub e911_setup_required: bool,
     pub pstn: Option<Pstn>,
+    /// Whether Webex offers this location a local gateway ("Premises-based PSTN"); a few
+    /// locations of the large seed have only cloud providers.
+    pub premises: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -432,7 +436,10 @@ impl Db {
         let mut out: Vec<&PstnOption> = self
             .options
             .iter()
-            .filter(|o| o.kind == PstnKind::LocalGateway || o.countries.contains(&country))
+            .filter(|o| {
+                (o.kind == PstnKind::LocalGateway && location.premises)
+                    || o.countries.contains(&country)
+            })
             .collect();
         if !out.iter().any(|o| o.kind == PstnKind::NonIntegratedCcp) {
             out.extend(
@@ -564,6 +571,8 @@ pub struct Sim {
     pub db: Db,
     pub faults: Vec<Fault>,
     pub exchanges: Vec<Exchange>,
+    /// Writes allowed per token and second (`None`: no limit).
+    pub write_limit: WriteLimit,
 }
 
 #[derive(Clone)]
@@ -584,6 +593,7 @@ impl AppState {
             db: crate::seed::build(config.seed, config.quirks),
             faults: Vec::new(),
             exchanges: Vec::new(),
+            write_limit: WriteLimit::new(config.write_limit),
         };
         Ok(AppState {
             inner: Arc::new(Mutex::new(sim)),
@@ -604,6 +614,7 @@ impl AppState {
         sim.db = crate::seed::build(seed, self.config.quirks);
         sim.faults.clear();
         sim.exchanges.clear();
+        sim.write_limit = WriteLimit::new(self.config.write_limit);
     }
 }
 

@@ -1142,3 +1142,36 @@ async fn no_quirks_makes_every_trunk_answer_per_spec() {
         assert!(details.body["outboundProxy"].is_object());
     }
 }
+
+#[tokio::test]
+async fn large_seed_locations_without_a_gateway_refuse_one() {
+    let sim = Sim::with(webex_sim::Config {
+        seed: webex_sim::Seed::Large,
+        ..Default::default()
+    });
+    let osaka = sim.location("Site 00008 Osaka").await;
+    let options = sim
+        .get(
+            &format!("/v1/telephony/pstn/locations/{osaka}/connectionOptions"),
+            ADMIN,
+        )
+        .await;
+    let names: Vec<&str> = options.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["displayName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Worldwide SIP Exchange"]);
+    let trunk = sim.id_of(TRUNKS, "trunks", "LGW-0001", ADMIN).await;
+    let refused = sim
+        .put(
+            &format!("/v1/telephony/pstn/locations/{osaka}/connection"),
+            ADMIN,
+            json!({"premiseRouteType": "TRUNK", "premiseRouteId": trunk}),
+        )
+        .await;
+    assert!(refused
+        .webex_error(400)
+        .contains("Premises-based PSTN is not available"));
+}

@@ -434,3 +434,72 @@ async fn a_trunk_status_changes_after_the_reads_asked_for() {
         .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_write_limit_answers_429_with_retry_after_per_token_until_reset() {
+    let sim = Sim::new();
+    let toronto = sim.location("Toronto Office").await;
+    let path = format!("/v1/telephony/pstn/locations/{toronto}/connection");
+    let sjc = sim.id_of(TRUNKS, "trunks", "SJC-CUBE-01", ADMIN).await;
+    let body = json!({"premiseRouteType": "TRUNK", "premiseRouteId": sjc});
+    // Off by default: many writes in a row all pass.
+    for _ in 0..5 {
+        assert_eq!(sim.put(&path, ADMIN, body.clone()).await.status, 204);
+    }
+    let on = sim
+        .post("/_sim/rate-limit", "", json!({"writesPerSecond": 2}))
+        .await;
+    assert_eq!(on.body, json!({"writesPerSecond": 2}), "{}", on.text);
+    let answers = [
+        sim.put(&path, ADMIN, body.clone()).await,
+        sim.put(&path, ADMIN, body.clone()).await,
+        sim.put(&path, ADMIN, body.clone()).await,
+    ];
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    // Two in the same second pass; the third waits (unless the second turned over meanwhile).
+    assert_eq!(statuses[..2], [204, 204]);
+    if statuses[2] == 429 {
+        answers[2].webex_error(429);
+        assert_eq!(answers[2].header("retry-after"), Some("1"));
+    }
+    // Reads are not limited, and another token has its own budget.
+    assert_eq!(sim.get(&path, ADMIN).await.status, 200);
+    assert_eq!(
+        sim.put(&path, PARTNER, body.clone()).await.status.as_u16(),
+        404
+    );
+    // The 429s are recorded like any answer.
+    let log = sim.get("/_sim/exchanges", "").await;
+    let puts = log
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["method"] == "PUT")
+        .count();
+    assert_eq!(puts, 9);
+    sim.post("/_sim/reset", "", json!({})).await;
+    for _ in 0..4 {
+        assert_eq!(sim.put(&path, ADMIN, body.clone()).await.status, 204);
+    }
+}
+
+#[tokio::test]
+async fn the_write_limit_holds_within_a_second() {
+    let sim = Sim::with(webex_sim::Config {
+        write_limit: Some(1),
+        ..Default::default()
+    });
+    let toronto = sim.location("Toronto Office").await;
+    let path = format!("/v1/telephony/pstn/locations/{toronto}/connection");
+    let sjc = sim.id_of(TRUNKS, "trunks", "SJC-CUBE-01", ADMIN).await;
+    let body = json!({"premiseRouteType": "TRUNK", "premiseRouteId": sjc});
+    let start = Instant::now();
+    let first = sim.put(&path, ADMIN, body.clone()).await;
+    let second = sim.put(&path, ADMIN, body.clone()).await;
+    assert_eq!(first.status, 204);
+    if start.elapsed() < Duration::from_millis(900) {
+        assert_eq!(second.status, 429);
+        assert_eq!(second.header("retry-after"), Some("1"));
+    }
+}

@@ -14,6 +14,7 @@ use crate::config::Seed;
 use crate::errors::{code, ApiError};
 use crate::faults::Fault;
 use crate::ids::unique_token;
+use crate::rate_limit::WriteLimit;
 use crate::seed::DEMO_ADMIN_TOKEN;
 use crate::state::{AppState, Token};
 
@@ -176,4 +177,21 @@ pub async fn trunk_status(
         trunk.status_after = Some((body.after_reads, status));
     }
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RateLimitBody {
+    /// Writes each token may make per second; `null` or 0 turns the limit off.
+    writes_per_second: Option<u32>,
+}
+
+/// `POST /_sim/rate-limit {"writesPerSecond": 5}`: Webex-like 429s for writes beyond the limit,
+/// until the next reset (which puts back the command line's `--write-limit`).
+pub async fn rate_limit(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let body: RateLimitBody = parse(&body)?;
+    let mut sim = state.lock();
+    sim.write_limit = WriteLimit::new(body.writes_per_second);
+    let now = sim.write_limit.per_second();
+    Ok(Json(json!({ "writesPerSecond": now })).into_response())
 }

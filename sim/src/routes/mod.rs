@@ -113,6 +113,7 @@ pub fn router(state: AppState) -> Router {
                 .delete(control::clear_faults),
         )
         .route("/_sim/reset", post(control::reset))
+        .route("/_sim/rate-limit", post(control::rate_limit))
         .route("/_sim/exchanges", get(control::exchanges))
         .route("/_sim/tokens", post(control::mint_token))
         .route("/_sim/tokens/expire", post(control::expire_token))

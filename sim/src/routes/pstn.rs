@@ -102,6 +102,12 @@ pub async fn set_connection(
         let route = RouteKind::parse(&route_type).ok_or_else(|| {
             ApiError::invalid_field("premiseRouteType", "It must be TRUNK or ROUTE_GROUP.")
         })?;
+        if !options.iter().any(|o| o.kind == PstnKind::LocalGateway) {
+            return Err(ApiError::bad_request(
+                code::INVALID_OPTION,
+                "Premises-based PSTN is not available for this location.",
+            ));
+        }
         if let Some(id) = &id {
             let is_gateway = options
                 .iter()
