@@ -55,6 +55,8 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
         false,
     );
     provide_context(pages::route_groups::RouteGroupNotice::new());
+    // A bulk run outlives its page: its requests finish and are kept after a 401 or leaving.
+    provide_context(crate::bulk::runner::Runner::new());
 
     // Before any page shows: a return from Webex is checked and its token tried, or else a
     // token kept from earlier in this tab is checked (unless its time has run out).
@@ -130,6 +132,8 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
                                 view=pages::route_group_form::RouteGroupEdit
                             />
                             <Route path=path!("locations") view=pages::locations::LocationList />
+                            <Route path=path!("locations/bulk") view=pages::bulk::BulkPage />
+                            <Route path=path!("history") view=pages::history::HistoryPage />
                             <Route
                                 path=path!("locations/:id/pstn")
                                 view=pages::location_pstn::LocationPstn

@@ -21,6 +21,8 @@ pub struct BoundedLoader<V: Clone + Send + Sync + 'static> {
     results: RwSignal<HashMap<String, V>>,
     queue: StoredValue<VecDeque<String>>,
     in_flight: StoredValue<Vec<String>>,
+    /// Keys queued or in flight (tracked).
+    pending: RwSignal<usize>,
     limit: usize,
     fetch: StoredValue<Fetch<V>, LocalStorage>,
 }
@@ -45,6 +47,7 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
             results: RwSignal::new(HashMap::new()),
             queue: StoredValue::new(VecDeque::new()),
             in_flight: StoredValue::new(Vec::new()),
+            pending: RwSignal::new(0),
             limit: limit.max(1),
             fetch: StoredValue::new_local(fetch),
         }
@@ -53,6 +56,28 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
     /// The value of `key`, once loaded (tracked: the view updates when it arrives).
     pub fn get(&self, key: &str) -> Option<V> {
         self.results.with(|r| r.get(key).cloned())
+    }
+
+    /// How many keys are loaded (tracked: for "Reading 1,200 of 3,000").
+    pub fn loaded(&self) -> usize {
+        self.results.with(HashMap::len)
+    }
+
+    /// How many of the keys last wanted are not loaded yet (tracked).
+    pub fn pending(&self) -> usize {
+        self.pending.get()
+    }
+
+    fn count_pending(&self) {
+        let n = self.queue.with_value(VecDeque::len) + self.in_flight.with_value(Vec::len);
+        if self.pending.get_untracked() != n {
+            self.pending.set(n);
+        }
+    }
+
+    /// Reads every loaded value at once (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&HashMap<String, V>) -> R) -> R {
+        self.results.with(f)
     }
 
     /// Asks for exactly these keys now: what is not loaded or loading is queued, and keys queued
@@ -73,6 +98,7 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
             );
         });
         self.pump();
+        self.count_pending();
     }
 
     /// Forgets `key` so that the next `want` loads it again (after a change).
@@ -101,6 +127,7 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
                 }
                 self.in_flight.update_value(|f| f.retain(|k| *k != key));
                 self.pump();
+                self.count_pending();
             });
         }
     }

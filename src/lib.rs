@@ -4,10 +4,16 @@
 pub mod api;
 pub mod app;
 pub mod bounded_loader;
+pub mod bulk;
+pub mod clock;
 pub mod components;
 pub mod config;
+pub mod counting;
+pub mod csv;
+pub mod download;
 pub mod drafts;
 pub mod gateway_config;
+pub mod history;
 pub mod oauth;
 pub mod pages;
 pub mod paths;
@@ -15,6 +21,7 @@ pub mod pstn_plan;
 pub mod resources;
 pub mod route_group_words;
 pub mod session;
+pub mod tab_storage;
 pub mod validation;
 
 /// Mounts the console on the page.

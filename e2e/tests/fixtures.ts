@@ -10,6 +10,7 @@ export type Exchange = {
   status: number;
   request: unknown;
   response: unknown;
+  trackingId: string;
 };
 
 /** The simulator's control endpoint: reset, faults, and what the app sent. */

@@ -34,6 +34,8 @@ pub struct Client {
     token: Arc<str>,
     org_id: Option<Arc<str>>,
     observer: Option<Observer>,
+    /// Whether 429 and 423 are waited out and sent again here (see [`Client::without_retries`]).
+    retries: bool,
 }
 
 /// The HTTP methods the console uses.
@@ -79,7 +81,15 @@ impl Client {
             token: token.into(),
             org_id: None,
             observer: None,
+            retries: true,
         }
+    }
+
+    /// The same client answering 429 and 423 at once, with [`ApiError::retry_after`], instead of
+    /// waiting and sending again itself: for a caller that paces many calls as one (bulk runs).
+    pub fn without_retries(mut self) -> Self {
+        self.retries = false;
+        self
     }
 
     /// The same client acting on another organization (partner admins), sent as `orgId`.
@@ -143,7 +153,8 @@ impl Client {
             .header("Accept", "application/json")
     }
 
-    /// Sends one call to `url`, waiting and retrying only on 429 and 423.
+    /// Sends one call to `url`, waiting and retrying only on 429 and 423 (unless made
+    /// [`Client::without_retries`]).
     pub async fn send_url(
         &self,
         method: Method,
@@ -178,7 +189,8 @@ impl Client {
                     tracking_id,
                 });
             }
-            if let Some(seconds) = retry_after(status, retry_header.as_deref(), attempt) {
+            let wait = retry_after(status, retry_header.as_deref(), attempt);
+            if let Some(seconds) = wait.filter(|_| self.retries) {
                 attempt += 1;
                 self.notify(ClientEvent::Waiting {
                     seconds,
@@ -195,6 +207,7 @@ impl Client {
             if status == 403 {
                 error.needs = need(method, api_path(&self.base, url)).map(Box::new);
             }
+            error.retry_after = wait;
             return Err(ApiError::Webex(error));
         }
     }

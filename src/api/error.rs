@@ -30,6 +30,8 @@ pub struct WebexError {
     /// What the refused call needs from the token (set on a 403, from the spec's scope of the
     /// endpoint), whatever Webex's own words say.
     pub needs: Option<Box<Need>>,
+    /// For 429 and 423 from a client without retries: the seconds Webex asked to wait.
+    pub retry_after: Option<u32>,
 }
 
 /// The error body as Webex sends it; every field is optional because live answers vary.
@@ -87,6 +89,7 @@ impl WebexError {
             error_codes,
             tracking_id: parsed.tracking_id.or(tracking_header),
             needs: None,
+            retry_after: None,
         }
     }
 
@@ -153,6 +156,14 @@ impl ApiError {
     /// write happened, and must not be offered again as if it had not.
     pub fn write_happened(&self) -> bool {
         matches!(self, ApiError::Unexpected { status, .. } if (200..300).contains(status))
+    }
+
+    /// The seconds to wait before sending again, when Webex asked to slow down (429) or the
+    /// item is locked (423) and the client was made [`without_retries`].
+    ///
+    /// [`without_retries`]: super::client::Client::without_retries
+    pub fn retry_after(&self) -> Option<u32> {
+        self.webex().and_then(|e| e.retry_after)
     }
 
     /// True when the token is missing, wrong or expired.

@@ -4,6 +4,7 @@ use super::client::{path_segment, Client, ListPage};
 use super::error::ApiError;
 use super::requests::PremiseRouteType;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 /// A Webex Calling location as listed (`GET /telephony/config/locations`).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -82,6 +83,43 @@ pub async fn find(client: &Client, location_id: &str) -> Result<Option<Location>
     Ok(found.items.into_iter().find(|l| l.id == location_id))
 }
 
+/// A location of `GET /locations` with its country.
+#[derive(Deserialize)]
+struct Placed {
+    id: String,
+    #[serde(default)]
+    address: Address,
+}
+
+#[derive(Deserialize, Default)]
+struct Address {
+    #[serde(default)]
+    country: String,
+}
+
+#[derive(Deserialize)]
+struct PlacedPage {
+    #[serde(default)]
+    items: Vec<Placed>,
+}
+
+impl ListPage for PlacedPage {
+    type Item = Placed;
+    fn into_items(self) -> Vec<Placed> {
+        self.items
+    }
+}
+
+/// The country (ISO code) of every location of the organization, by location id.
+pub async fn countries(client: &Client) -> Result<HashMap<String, String>, ApiError> {
+    Ok(client
+        .get_all::<PlacedPage>("/locations", &[])
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.address.country))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +145,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(found.items[0].name, "Denver");
+        let placed: PlacedPage = serde_json::from_str(
+            r#"{"items":[{"id":"L1","name":"Denver","address":{"city":"Denver","country":"US"}},{"id":"L2"}]}"#,
+        )
+        .unwrap();
+        let placed = placed.into_items();
+        assert_eq!(placed[0].address.country, "US");
+        assert_eq!(placed[1].address.country, "");
         let none: AnyLocations = serde_json::from_str("{}").unwrap();
         assert!(none.items.is_empty());
     }

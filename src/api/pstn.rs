@@ -154,12 +154,12 @@ pub fn is_not_configured(e: &ApiError) -> bool {
         .is_some_and(|w| (400..500).contains(&w.status) && w.mentions(NOT_CONFIGURED))
 }
 
-/// Sets the location's connection (204).
+/// Sets the location's connection (204); `Ok` holds the answer's tracking id.
 pub async fn set_connection(
     client: &Client,
     location_id: &str,
     body: &PstnConnectionUpdate,
-) -> Result<(), ApiError> {
+) -> Result<Option<String>, ApiError> {
     client
         .send(
             Method::Put,
@@ -168,7 +168,7 @@ pub async fn set_connection(
             Some(body),
         )
         .await
-        .map(drop)
+        .map(|answer| answer.tracking_id)
 }
 
 #[cfg(test)]

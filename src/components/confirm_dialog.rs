@@ -114,3 +114,37 @@ pub fn ConfirmDialog(
         </div>
     }
 }
+
+/// Asks before a location's working connection is changed, saying from what to what (the PSTN
+/// page and "Put back" in the history).
+#[component]
+pub fn ConfirmChange(
+    #[prop(into)] location_name: String,
+    #[prop(into)] from: String,
+    #[prop(into)] to: String,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <ConfirmDialog
+            id="confirm-change"
+            title=format!("Change the PSTN connection of {location_name}?")
+            confirm_label="Change connection"
+            on_confirm
+            on_cancel
+        >
+            <p class="change-line">
+                <strong>"From: "</strong>
+                {from}
+            </p>
+            <p class="change-arrow" aria-hidden="true">"→"</p>
+            <p class="change-line">
+                <strong>"To: "</strong>
+                {to}
+            </p>
+            <p class="muted">
+                "This changes how live calls leave this location: calls to and from the phone network use the new connection as soon as Webex accepts it."
+            </p>
+        </ConfirmDialog>
+    }
+}

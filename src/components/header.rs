@@ -43,6 +43,7 @@ pub fn Header() -> impl IntoView {
                     <A href=href("/trunks")>"Trunks"</A>
                     <A href=href("/route-groups")>"Route groups"</A>
                     <A href=href("/locations")>"Locations"</A>
+                    <A href=href("/history")>"History"</A>
                 </nav>
                 <OrgSwitcher />
                 <div class="who" data-testid="signed-in-as">

@@ -1,11 +1,14 @@
 //! Reusable pieces of the page.
 
 pub mod api_error;
+pub mod bulk_run;
+pub mod bulk_target;
 pub mod confirm_dialog;
 pub mod copy_button;
 pub mod field;
 pub mod header;
 pub mod loading;
+pub mod location_selection;
 pub mod org_switcher;
 pub mod pager;
 pub mod picker;
@@ -20,7 +23,7 @@ pub mod sending_note;
 pub mod token_timer;
 
 pub use api_error::{ApiErrorView, LoadFailed};
-pub use confirm_dialog::ConfirmDialog;
+pub use confirm_dialog::{ConfirmChange, ConfirmDialog};
 pub use copy_button::CopyButton;
 pub use field::Field;
 pub use header::Header;

@@ -12,9 +12,11 @@ use crate::components::field::focus;
 use crate::components::pstn_choices::{ConnectThrough, ProviderChoice, RouteTypeChoice};
 use crate::components::pstn_connection::{describe, describe_update, unchanged, RouteNames};
 use crate::components::pstn_current::{CurrentConnection, SaveFailure, SaveOutcome};
-use crate::components::{ConfirmDialog, Picker, SendingNote};
+use crate::components::{ConfirmChange, Picker, SendingNote};
+use crate::history;
 use crate::pstn_plan::{control_for, group_choices, ids, starting_form, Offers, Preselect, Routes};
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use crate::validation::fields::{ID, PREMISE_ROUTE_ID, PREMISE_ROUTE_TYPE, PSTN_CONNECTION_TYPE};
 use crate::validation::pstn::{LOCAL_GATEWAY, NON_INTEGRATED_CCP};
 use crate::validation::PstnForm;
@@ -169,14 +171,24 @@ pub fn PstnChange(
         }
     };
 
+    let scope = Scope::of(session);
     let save = Action::new_local({
         let location_id = location_id.clone();
+        let location_name = location_name.clone();
         move |body: &PstnConnectionUpdate| {
             let (client, id, body) = (client.clone(), location_id.clone(), body.clone());
+            let (scope, name, before) = (
+                scope.clone(),
+                location_name.clone(),
+                current.get_untracked(),
+            );
+            let names = names.get_value();
+            let after = option_list.with_value(|o| describe_update(&body, &names, o));
             async move {
-                pstn::set_connection(&client, &id, &body)
-                    .await
-                    .map_err(SaveFailure::NotSet)?;
+                let sent = pstn::set_connection(&client, &id, &body).await;
+                let entry = history::pstn_change(&id, &name, before.as_ref(), after, &names, &sent);
+                history::record(&scope, entry);
+                sent.map_err(SaveFailure::NotSet)?;
                 crate::drafts::clear(&format!("pstn-{id}"));
                 // Webex answers 204 without a body: what it now holds is read back and shown.
                 let now = pstn::connection(&client, &id)
@@ -359,26 +371,13 @@ pub fn PstnChange(
         </section>
 
         {move || confirming.get().map(|change| view! {
-            <ConfirmDialog
-                id="confirm-change"
-                title=format!("Change the PSTN connection of {location_name}?")
-                confirm_label="Change connection"
+            <ConfirmChange
+                location_name=location_name.clone()
+                from=change.from
+                to=change.to
                 on_confirm=Callback::new(move |()| confirm())
                 on_cancel=Callback::new(move |()| cancel())
-            >
-                <p class="change-line">
-                    <strong>"From: "</strong>
-                    {change.from}
-                </p>
-                <p class="change-arrow" aria-hidden="true">"→"</p>
-                <p class="change-line">
-                    <strong>"To: "</strong>
-                    {change.to}
-                </p>
-                <p class="muted">
-                    "This changes how live calls leave this location: calls to and from the phone network use the new connection as soon as Webex accepts it."
-                </p>
-            </ConfirmDialog>
+            />
         })}
     }
 }

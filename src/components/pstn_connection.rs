@@ -116,6 +116,31 @@ pub fn unchanged(update: &PstnConnectionUpdate, current: Option<&Connection>) ->
     }
 }
 
+/// The update that sets `connection` again (to put a location back as it was), when the API can
+/// set that kind of connection: never for Cisco PSTN or integrated providers, and there is no
+/// update that takes a connection away.
+pub fn setting_of(connection: &Connection) -> Option<PstnConnectionUpdate> {
+    match (
+        &connection.pstn_connection_type,
+        connection.route_type,
+        &connection.route_id,
+    ) {
+        (ConnectionType::LocalGateway, Some(premise_route_type), Some(id)) => {
+            Some(PstnConnectionUpdate::LocalGateway {
+                premise_route_type,
+                premise_route_id: id.clone(),
+                option_id: None,
+            })
+        }
+        (ConnectionType::NonIntegratedCcp, _, _) if !connection.id.is_empty() => {
+            Some(PstnConnectionUpdate::NonIntegratedCcp {
+                id: connection.id.clone(),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A Webex PSTN service in words: `TOLLFREE_NUMBERS` → `Toll-free numbers`.
 pub fn service_words(service: &str) -> String {
     match service {
@@ -259,6 +284,28 @@ mod tests {
             Some(&ccp)
         ));
         assert!(!unchanged(&same, Some(&ccp)));
+    }
+
+    #[test]
+    fn a_connection_is_set_again_by_route_or_option() {
+        let trunk = connection(
+            ConnectionType::LocalGateway,
+            "Premises-based PSTN",
+            Some((PremiseRouteType::Trunk, "T1")),
+        );
+        let back = setting_of(&trunk).unwrap();
+        assert!(unchanged(&back, Some(&trunk)));
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            r#"{"premiseRouteType":"TRUNK","premiseRouteId":"T1"}"#
+        );
+        let ccp = connection(ConnectionType::NonIntegratedCcp, "Meridian Voice", None);
+        assert_eq!(
+            setting_of(&ccp),
+            Some(PstnConnectionUpdate::NonIntegratedCcp { id: "OPT".into() })
+        );
+        let cisco = connection(ConnectionType::CiscoPstn, "Cisco Calling Plan", None);
+        assert_eq!(setting_of(&cisco), None);
     }
 
     #[test]

@@ -8,10 +8,17 @@ use crate::api::locations::{self, Location};
 use crate::api::pstn::{self, Connection, ConnectionType};
 use crate::api::{route_groups, trunks, ApiError};
 use crate::bounded_loader::BoundedLoader;
+use crate::bulk::filter::{countries, ConnectionFilter};
+use crate::bulk::selection::Picked;
+use crate::components::location_selection::{
+    BatchFilter, BatchFilters, ChooseBox, Chosen, SelectionBar,
+};
 use crate::components::pstn_connection::RouteNames;
 use crate::components::{ApiErrorView, LoadFailed, Loading};
+use crate::counting::thousands;
 use crate::resources::api_resource;
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -89,7 +96,10 @@ type ConnectionRead = Result<Option<Connection>, ApiError>;
 /// The locations list at `/locations` (`?q=` searches, `?page=` pages).
 #[component]
 pub fn LocationList() -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
+    let chosen = Chosen::new(Scope::of(session));
+    let filter = BatchFilter::new();
     // The address is the one source of the search and page: Back, links and the header's
     // "Locations" (which clears both) all show what the address says.
     let address = use_query_map();
@@ -105,6 +115,15 @@ pub fn LocationList() -> impl IntoView {
     });
     let trunk_list = api_resource(&client, (), |client, ()| async move {
         trunks::list(&client).await
+    });
+    let country_of = api_resource(&client, (), |client, ()| async move {
+        locations::countries(&client).await.map(Arc::new)
+    });
+    let countries = Signal::derive(move || {
+        country_of.with(|c| match c {
+            Some(Ok(c)) => Some(countries(c.values().map(String::as_str))),
+            _ => None,
+        })
     });
     let group_list = api_resource(&client, (), |client, ()| async move {
         route_groups::list(&client).await
@@ -122,6 +141,10 @@ pub fn LocationList() -> impl IntoView {
             })
         })
     });
+    let trunk_names =
+        Signal::derive(move || trunk_list.get().and_then(Result::ok).unwrap_or_default());
+    let group_names =
+        Signal::derive(move || group_list.get().and_then(Result::ok).unwrap_or_default());
     let names_pending = Signal::derive(move || {
         trunk_list.with(Option::is_none) || group_list.with(Option::is_none)
     });
@@ -139,9 +162,75 @@ pub fn LocationList() -> impl IntoView {
         });
 
     let rows = move || all.get().and_then(Result::ok);
-    let matches = Memo::new(move |_| {
+    // What the search and country keep; the connection filter needs their connections read.
+    let candidates = Memo::new(move |_| {
         let q = query.get();
-        rows().map(|r| search(&r, &q)).unwrap_or_default()
+        let country = filter.country.get();
+        let Some(rows) = rows() else {
+            return Vec::new();
+        };
+        let found = search(&rows, &q);
+        if country.is_empty() {
+            return found;
+        }
+        country_of.with(|c| match c {
+            Some(Ok(of)) => found
+                .into_iter()
+                .filter(|&i| of.get(&rows[i].id) == Some(&country))
+                .collect(),
+            _ => found,
+        })
+    });
+    let by_connection = Memo::new(move |_| filter.connection());
+    // Every candidate's connection read (always, without a connection filter).
+    let complete = Memo::new(move |_| {
+        if !by_connection.with(ConnectionFilter::needs_connections) {
+            return true;
+        }
+        if connections.pending() > 0 {
+            return false;
+        }
+        let all = rows().unwrap_or_default();
+        connections
+            .with(|read| candidates.with(|c| c.iter().all(|&i| read.contains_key(&all[i].id))))
+    });
+    let reading = move || !complete.get();
+    let matches = Memo::new(move |_| {
+        let keep = by_connection.get();
+        if !keep.needs_connections() {
+            return candidates.get();
+        }
+        // The filtered set shows once every connection is read.
+        if !complete.get() {
+            return Vec::new();
+        }
+        let Some(rows) = rows() else {
+            return Vec::new();
+        };
+        connections.with(|read| {
+            candidates.with(|c| {
+                c.iter()
+                    .copied()
+                    .filter(|&i| match read.get(&rows[i].id) {
+                        Some(Ok(connection)) => keep.keeps(connection.as_ref()),
+                        _ => false,
+                    })
+                    .collect()
+            })
+        })
+    });
+    let shown = Signal::derive(move || {
+        let Some(rows) = rows() else {
+            return Vec::new();
+        };
+        matches.with(|m| {
+            m.iter()
+                .map(|&i| Picked {
+                    id: rows[i].id.clone(),
+                    name: rows[i].name.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let total = move || matches.with(Vec::len);
     let pages = move || page_count(total());
@@ -162,7 +251,12 @@ pub fn LocationList() -> impl IntoView {
     // they stay there a moment, so that typing a search does not read every row it passes.
     let shown_since = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let ids: Vec<String> = visible.with(|v| v.iter().map(|r| r.id.clone()).collect());
+        let ids: Vec<String> = if by_connection.with(ConnectionFilter::needs_connections) {
+            let all = rows().unwrap_or_default();
+            candidates.with(|c| c.iter().map(|&i| all[i].id.clone()).collect())
+        } else {
+            visible.with(|v| v.iter().map(|r| r.id.clone()).collect())
+        };
         shown_since.update_value(|n| *n += 1);
         let this = shown_since.get_value();
         set_timeout(
@@ -259,10 +353,25 @@ pub fn LocationList() -> impl IntoView {
                                     on:input=on_search
                                 />
                             </div>
+                            <BatchFilters filter countries trunks=trunk_names groups=group_names />
                             <p class="count" role="status">
                                 {summary}
                             </p>
                         </div>
+                        <Show when=reading>
+                            <p class="reading" role="status">
+                                {move || {
+                                    let total = candidates.with(Vec::len);
+                                    let left = connections.pending().min(total);
+                                    format!(
+                                        "Reading connections: {} of {}",
+                                        thousands(total - left),
+                                        thousands(total),
+                                    )
+                                }}
+                            </p>
+                        </Show>
+                        <SelectionBar chosen shown ready=Signal::derive(move || !reading()) />
                         <div class="table-wrap">
                             <table class="location-table">
                                 <caption class="visually-hidden">
@@ -270,6 +379,9 @@ pub fn LocationList() -> impl IntoView {
                                 </caption>
                                 <thead>
                                     <tr>
+                                        <th scope="col">
+                                            <span class="visually-hidden">"Chosen"</span>
+                                        </th>
                                         <th scope="col">"Location"</th>
                                         <th scope="col">"PSTN connection"</th>
                                         <th scope="col">"Through"</th>
@@ -278,7 +390,7 @@ pub fn LocationList() -> impl IntoView {
                                 <tbody>
                                     <Show when=move || total() == 0>
                                         <tr>
-                                            <td colspan="3" class="muted">
+                                            <td colspan="4" class="muted">
                                                 {move || {
                                                     if query.get().trim().is_empty() {
                                                         "This organization has no Webex Calling locations yet."
@@ -293,6 +405,7 @@ pub fn LocationList() -> impl IntoView {
                                     <For each=move || visible.get() key=|row| row.id.clone() let:row>
                                         <LocationRow
                                             row
+                                            chosen
                                             connections
                                             names
                                             names_pending
@@ -337,6 +450,7 @@ pub fn LocationList() -> impl IntoView {
 #[component]
 fn LocationRow(
     row: Row,
+    chosen: Chosen,
     connections: BoundedLoader<ConnectionRead>,
     names: Memo<RouteNames>,
     names_pending: Signal<bool>,
@@ -402,6 +516,9 @@ fn LocationRow(
     };
     view! {
         <tr>
+            <td>
+                <ChooseBox chosen id=row.id.clone() name=row.name.clone() />
+            </td>
             <th scope="row">
                 <A href=href>{row.name}</A>
             </th>
@@ -409,19 +526,6 @@ fn LocationRow(
             <td>{through}</td>
         </tr>
     }
-}
-
-/// `12345` → `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -472,13 +576,5 @@ mod tests {
         assert_eq!(list_url("new york", 1), "/locations?q=new%20york");
         assert_eq!(list_url("", 3), "/locations?page=3");
         assert_eq!(list_url("a&b", 2), "/locations?q=a%26b&page=2");
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(10_000), "10,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

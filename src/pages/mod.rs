@@ -1,5 +1,7 @@
 //! One routed page per file.
 
+pub mod bulk;
+pub mod history;
 pub mod home;
 pub mod location_pstn;
 pub mod locations;

@@ -64,47 +64,9 @@ fn CopyFact(#[prop(into)] label: String, value: Option<String>) -> impl IntoView
     }
 }
 
-/// Offers `text` as a download named `file_name`.
-fn download(file_name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 /// A file name made of the trunk's name: letters, digits and dashes.
 fn config_file_name(trunk_name: &str) -> String {
-    let stem: String = trunk_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let stem = crate::download::file_stem(trunk_name);
     format!(
         "{}-cube-config.txt",
         if stem.is_empty() { "trunk" } else { &stem }
@@ -230,7 +192,7 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
                 </p>
                 <div class="actions">
                     <CopyButton value=Signal::derive(move || for_copy.clone()) what="gateway configuration" />
-                    <button type="button" class="button small" on:click=move |_| download(&file_name, &for_download)>
+                    <button type="button" class="button small" on:click=move |_| crate::download::offer(&file_name, "text/plain;charset=utf-8", &for_download)>
                         "Download .txt"
                     </button>
                 </div>

@@ -7,9 +7,11 @@ use crate::components::field::{focus, moves_to_submit};
 use crate::components::{
     ApiErrorView, CopyButton, Field, LoadFailed, Loading, Picker, PickerOption, SendingNote,
 };
+use crate::history::{self, Entry, What};
 use crate::pages::trunk_accepted::AcceptedUnread;
 use crate::resources::api_resource;
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use crate::validation::refusal::{trunk_field_of, trunk_value};
 use crate::validation::{fields as f, DeviceRange, TrunkForm};
 use leptos::prelude::*;
@@ -62,7 +64,8 @@ enum CreateFailure {
 /// The new-trunk form at `/trunks/new` (`?locationId=` preselects a location).
 #[component]
 pub fn TrunkNew() -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let fresh = expect_context::<FreshTrunkPassword>();
     let navigate = crate::paths::use_navigate();
     let preselected = use_query_map()
@@ -133,8 +136,11 @@ pub fn TrunkNew() -> impl IntoView {
             let client = client.clone();
             let body = body.clone();
             let navigate = navigate.clone();
+            let scope = Scope::of(session);
             async move {
-                let id = match trunks::create(&client, &body).await {
+                let created = trunks::create(&client, &body).await;
+                history::record(&scope, created_entry(&body, &created));
+                let id = match created {
                     Ok(id) => id,
                     Err(e) if e.write_happened() => {
                         crate::drafts::clear(DRAFT);
@@ -544,4 +550,18 @@ pub fn TrunkNew() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The history entry of a trunk create, as Webex answered it.
+fn created_entry(body: &NewTrunk, created: &Result<String, ApiError>) -> Entry {
+    let mut entry = Entry::new(What::TrunkCreated, &body.name)
+        .change(
+            "",
+            format!("{} trunk \"{}\"", body.trunk_type.label(), body.name),
+        )
+        .answered(&created.as_ref().map(|_| None).map_err(Clone::clone));
+    if let Ok(id) = created {
+        entry = entry.link(format!("/trunks/{}", crate::api::client::path_segment(id)));
+    }
+    entry
 }
