@@ -40,8 +40,6 @@ test('a kept token whose time is up is not tried again after a reload', async ({
   await page.goto('/locations');
   await signInWithShortToken(page, 3600);
   await expect(page.getByTestId('token-time-left')).toHaveText(/Session: 59 min left|Session: 1 h 0 min left/);
-  // The page is idle first: what it sent before the reload is not counted.
-  await expect(page.locator('.location-table').getByText('Loading…')).toHaveCount(0);
   // The tab was left alone past the token's end (the browser slept, say).
   await page.evaluate((key) => sessionStorage.setItem(key, String(Date.now() - 1000)), EXPIRES_KEY);
   await waitForIdle(page);
