@@ -55,7 +55,7 @@ test('the list shows every group with its trunk count and use, searchable, from 
   await page.goto('/');
   await signIn(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Trunks', 'Route groups', 'Locations']);
+  await expect(nav.getByRole('link')).toHaveText(['Trunks', 'Route groups', 'Locations', 'History']);
   await nav.getByRole('link', { name: 'Route groups' }).click();
   await expect(page.getByRole('heading', { name: 'Route groups', level: 1 })).toBeVisible();
   await expect(page.getByText('3 route groups')).toBeVisible();
