@@ -9,9 +9,11 @@ use crate::api::ApiError;
 use crate::components::field::focus;
 use crate::components::route_group_trunks::{ids, trunk_options, RouteGroupTrunks};
 use crate::components::{ApiErrorView, ConfirmDialog, Field, SendingNote};
+use crate::history::{self, Entry, What};
 use crate::pages::route_groups::RouteGroupNotice;
 use crate::route_group_words::{call_order, carries_calls_of};
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use crate::validation::fields::NAME;
 use crate::validation::refusal;
 use crate::validation::route_group::{Problem, RouteGroupErrors};
@@ -85,7 +87,9 @@ pub fn RouteGroupEditor(
     /// The app path Cancel goes back to.
     back: String,
 ) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
+    let scope = Scope::of(session);
     let notice = expect_context::<RouteGroupNotice>();
     let navigate = crate::paths::use_navigate();
     let is_new = matches!(mode, Mode::New { .. });
@@ -114,31 +118,38 @@ pub fn RouteGroupEditor(
         move |body: &RouteGroupBody| {
             let (client, body, mode, navigate) =
                 (client.clone(), body.clone(), mode.clone(), navigate.clone());
+            let scope = scope.clone();
             async move {
                 let fail = |e: ApiError| SaveFailure::Refused(e, body.name.clone());
-                let (id, done) = match &mode {
-                    Mode::New { .. } => match route_groups::create(&client, &body).await {
-                        Ok(id) => {
-                            crate::drafts::clear(DRAFT);
-                            (id, "created")
-                        }
-                        // Created, but the answer is unreadable: found by its name, never sent again.
-                        Err(e) if e.write_happened() => {
-                            crate::drafts::clear(DRAFT);
-                            match route_groups::find_by_name(&client, &body.name).await {
-                                Ok(Some(g)) => (g.id, "created"),
-                                _ => return Err(SaveFailure::Accepted(e)),
+                let outcome = async {
+                    let (id, done) = match &mode {
+                        Mode::New { .. } => match route_groups::create(&client, &body).await {
+                            Ok(id) => {
+                                crate::drafts::clear(DRAFT);
+                                (id, "created")
                             }
+                            // Created, but the answer is unreadable: found by its name, never sent again.
+                            Err(e) if e.write_happened() => {
+                                crate::drafts::clear(DRAFT);
+                                match route_groups::find_by_name(&client, &body.name).await {
+                                    Ok(Some(g)) => (g.id, "created"),
+                                    _ => return Err(SaveFailure::Accepted(e)),
+                                }
+                            }
+                            Err(e) => return Err(fail(e)),
+                        },
+                        Mode::Edit { id, .. } => {
+                            route_groups::update(&client, id, &body)
+                                .await
+                                .map_err(fail)?;
+                            (id.clone(), "saved")
                         }
-                        Err(e) => return Err(fail(e)),
-                    },
-                    Mode::Edit { id, .. } => {
-                        route_groups::update(&client, id, &body)
-                            .await
-                            .map_err(fail)?;
-                        (id.clone(), "saved")
-                    }
-                };
+                    };
+                    Ok((id, done))
+                }
+                .await;
+                history::record(&scope, saved_entry(&mode, &body, &outcome));
+                let (id, done) = outcome?;
                 notice
                     .0
                     .set(Some(format!("Route group {} {done}.", body.name)));
@@ -325,6 +336,36 @@ pub fn RouteGroupEditor(
             </ConfirmDialog>
         })}
     }
+}
+
+/// The history entry of a route group create or save, as Webex answered it.
+fn saved_entry(
+    mode: &Mode,
+    body: &RouteGroupBody,
+    outcome: &Result<(String, &str), SaveFailure>,
+) -> Entry {
+    let what = match mode {
+        Mode::New { .. } => What::RouteGroupCreated,
+        Mode::Edit { .. } => What::RouteGroupSaved,
+    };
+    let trunks = match body.local_gateways.len() {
+        1 => "1 trunk".to_owned(),
+        n => format!("{n} trunks"),
+    };
+    let answer = match outcome {
+        Ok(_) => Ok(None),
+        Err(SaveFailure::Refused(e, _) | SaveFailure::Accepted(e)) => Err(e.clone()),
+    };
+    let mut entry = Entry::new(what, &body.name)
+        .change("", format!("route group \"{}\" with {trunks}", body.name))
+        .answered(&answer);
+    if let Ok((id, _)) = outcome {
+        entry = entry.link(format!(
+            "/route-groups/{}",
+            crate::api::client::path_segment(id)
+        ));
+    }
+    entry
 }
 
 #[cfg(test)]

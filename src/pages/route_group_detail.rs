@@ -260,7 +260,9 @@ fn UsedBy(id: String, name: String, uses: Uses) -> impl IntoView {
 /// "Delete route group": the admin types the group's name, one DELETE, back to the list.
 #[component]
 fn DeleteRouteGroup(id: String, name: String) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
+    let scope = crate::tab_storage::Scope::of(session);
     let notice = expect_context::<RouteGroupNotice>();
     let navigate = crate::paths::use_navigate();
     let asking = RwSignal::new(false);
@@ -270,8 +272,15 @@ fn DeleteRouteGroup(id: String, name: String) -> impl IntoView {
         move |id: &String| {
             let (client, id, name, navigate) =
                 (client.clone(), id.clone(), name.clone(), navigate.clone());
+            let scope = scope.clone();
             async move {
-                route_groups::delete(&client, &id).await?;
+                let deleted = route_groups::delete(&client, &id).await;
+                let entry =
+                    crate::history::Entry::new(crate::history::What::RouteGroupDeleted, &name)
+                        .change(format!("route group \"{name}\""), "")
+                        .answered(&deleted.as_ref().map(|_| None).map_err(Clone::clone));
+                crate::history::record(&scope, entry);
+                deleted?;
                 notice.0.set(Some(format!("Route group {name} deleted.")));
                 navigate("/route-groups", Default::default());
                 Ok::<_, ApiError>(())
