@@ -167,3 +167,16 @@ test('10,000 locations: the list shows at once, pages of 50, connections read on
   expect(listReads.length).toBeGreaterThanOrEqual(10);
   expect(new Set(listReads).size).toBe(listReads.length);
 });
+
+test('names that could not be read offer Try again', async ({ page, sim }) => {
+  await page.goto('/');
+  await signIn(page);
+  await sim.fault({ method: 'GET', path: '/v1/telephony/config/premisePstn/routeGroups', status: 500 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Trunk and route group names could not be read' });
+  await expect(alert).toContainText('HTTP 500');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toHaveCount(0);
+  const list = new LocationList(page);
+  await expect(list.row('New York Office')).toContainText('Route group RG-US-East');
+});

@@ -14,7 +14,7 @@ use crate::components::location_selection::{
     BatchFilter, BatchFilters, ChooseBox, Chosen, SelectionBar,
 };
 use crate::components::pstn_connection::RouteNames;
-use crate::components::{ApiErrorView, LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading};
 use crate::counting::thousands;
 use crate::resources::api_resource;
 use crate::session::Session;
@@ -324,9 +324,13 @@ pub fn LocationList() -> impl IntoView {
                 names_error()
                     .map(|e| {
                         view! {
-                            <ApiErrorView
+                            <LoadFailed
                                 error=e
                                 context="Trunk and route group names could not be read; connections through them are shown without names."
+                                on_retry=Callback::new(move |()| {
+                                    trunk_list.refetch();
+                                    group_list.refetch();
+                                })
                             />
                         }
                     })
