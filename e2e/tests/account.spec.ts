@@ -162,3 +162,15 @@ test('the organization is switched while the picker has the focus: no error', as
   await expect(page.getByRole('heading', { name: 'New trunk' })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
+
+test('the session ends while the route group form\'s trunk picker has the focus: no error', async ({ page, pageErrors }) => {
+  await page.clock.install();
+  await page.goto('/route-groups/new');
+  await signInWithShortToken(page, 120);
+  const picker = page.getByRole('group', { name: 'Trunk 1', exact: true }).getByRole('combobox', { name: 'Trunk' });
+  await picker.click();
+  await expect(picker).toBeFocused();
+  await page.clock.fastForward('03:00');
+  await expect(page.getByRole('alert')).toContainText('Your Webex session has ended');
+  expect(pageErrors).toEqual([]);
+});

@@ -200,12 +200,13 @@ pub fn RouteGroupEditor(
         }
         shown.with(|s| s.name.clone())
     });
+    // Also run by a blur as the form is taken off the page (the session ended): `try_`.
     let touch = Callback::new(move |control: String| {
-        touched.update(|t| {
+        touched.try_update(|t| {
             if !t.contains(&control) {
                 t.push(control);
             }
-        })
+        });
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -278,7 +279,9 @@ pub fn RouteGroupEditor(
                     spellcheck="false"
                     prop:value=move || form.with(|f| f.name.clone())
                     on:input:target=move |ev| form.update(|f| f.name = ev.target().value())
-                    on:blur=move |_| touch.run(NAME_ID.to_owned())
+                    on:blur=move |_| {
+                        touch.try_run(NAME_ID.to_owned());
+                    }
                     aria-invalid=move || name_error.with(Option::is_some).to_string()
                     aria-describedby=move || {
                         let mut d = format!("{NAME_ID}-help");

@@ -127,7 +127,9 @@ pub fn RouteGroupTrunks(
                                 value=Signal::derive(move || form.with(|f| f.rows.get(i).map(|r| r.trunk_id.clone()).unwrap_or_default()))
                                 on_change=Callback::new(move |id: String| form.update(|f| if let Some(r) = f.rows.get_mut(i) { r.trunk_id = id }))
                                 placeholder="Search trunks by name"
-                                on_leave=Callback::new(move |()| touch.run(ids::trunk(i)))
+                                on_leave=Callback::new(move |()| {
+                                    touch.try_run(ids::trunk(i));
+                                })
                                 invalid=Signal::derive(move || row_errors.with(|e| e.trunk.is_some()))
                                 described_by=format!("{} {trunk_error_id}", ids::TRUNK_HELP)
                             />
@@ -144,7 +146,9 @@ pub fn RouteGroupTrunks(
                                 size="3"
                                 prop:value=move || form.with(|f| f.rows.get(i).map(|r| r.priority.clone()).unwrap_or_default())
                                 on:input:target=move |ev| form.update(|f| if let Some(r) = f.rows.get_mut(i) { r.priority = ev.target().value() })
-                                on:blur=move |_| touch.run(ids::priority(i))
+                                on:blur=move |_| {
+                                    touch.try_run(ids::priority(i));
+                                }
                                 aria-invalid=move || row_errors.with(|e| e.priority.is_some()).to_string()
                                 aria-describedby=priority_described
                             />
