@@ -23,6 +23,7 @@ pub mod route_group_words;
 pub mod session;
 pub mod tab_storage;
 pub mod validation;
+pub mod where_used;
 
 /// Mounts the console on the page.
 pub fn start() {

@@ -172,6 +172,47 @@ impl fmt::Debug for NewTrunk {
     }
 }
 
+/// Body of `PUT /telephony/config/premisePstn/trunks/{trunkId}` (spec schema `TrunkPut`).
+///
+/// `name` and `password` go with every change (the spec requires both); the other fields only
+/// when they differ from what Webex answered.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrunkUpdate {
+    /// The trunk's name, changed or not.
+    pub name: String,
+    /// The trunk's password: the current one or a new one, sent as typed.
+    pub password: String,
+    /// Dual identity support, when changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dual_identity_support_enabled: Option<bool>,
+    /// Most calls at once (certificate-based only), when changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrent_calls: Option<u32>,
+    /// P-Charge-Info policy, when changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p_charge_info_support_policy: Option<PChargeInfoSupportPolicy>,
+}
+
+// Written by hand so a logged body never shows the trunk password.
+impl fmt::Debug for TrunkUpdate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TrunkUpdate")
+            .field("name", &self.name)
+            .field("password", &"<hidden>")
+            .field(
+                "dual_identity_support_enabled",
+                &self.dual_identity_support_enabled,
+            )
+            .field("max_concurrent_calls", &self.max_concurrent_calls)
+            .field(
+                "p_charge_info_support_policy",
+                &self.p_charge_info_support_policy,
+            )
+            .finish()
+    }
+}
+
 /// Body of `POST .../trunks/actions/fqdnValidation/invoke` (spec schema `TrunkFQDNValidatePost`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FqdnValidation {

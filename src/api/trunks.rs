@@ -1,9 +1,10 @@
-//! Premises-PSTN trunks: list, details, create, and the helpers the create form needs.
+//! Premises-PSTN trunks: list, details, create, change, delete, where they are used, and the
+//! helpers the forms need.
 
 use super::client::path_segment;
 use super::client::{Client, ListPage, Method};
 use super::error::ApiError;
-use super::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType};
+use super::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType, TrunkUpdate};
 use serde::{Deserialize, Deserializer};
 
 const TRUNKS: &str = "/telephony/config/premisePstn/trunks";
@@ -198,6 +199,85 @@ pub struct TrunkUsage {
     pub route_group_count: u32,
 }
 
+impl TrunkUsage {
+    /// True when anything uses the trunk (then Webex refuses to delete it).
+    pub fn in_use(&self) -> bool {
+        self.pstn_connection_count
+            + self.call_to_extension_count
+            + self.dial_plan_count
+            + self.route_group_count
+            > 0
+    }
+}
+
+/// A route group that holds a trunk (`usageRouteGroup`).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteGroupUse {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub in_use: bool,
+}
+
+/// Everything that uses a trunk: the counts, and the named lists for the counts above zero.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrunkWhereUsed {
+    pub usage: TrunkUsage,
+    /// Locations whose PSTN connection routes through the trunk (`usagePstnConnection`).
+    pub pstn_locations: Vec<NamedRef>,
+    /// Route groups that hold the trunk (`usageRouteGroup`).
+    pub route_groups: Vec<RouteGroupUse>,
+    /// Dial plans that route through the trunk (`usageDialPlan`).
+    pub dial_plans: Vec<NamedRef>,
+    /// Locations whose calls to on-premises extensions use the trunk (`usageCallToExtension`).
+    pub call_to_extension: Vec<NamedRef>,
+}
+
+#[derive(Deserialize)]
+struct UsageLocations {
+    #[serde(default)]
+    locations: Vec<NamedRef>,
+}
+
+impl ListPage for UsageLocations {
+    type Item = NamedRef;
+    fn into_items(self) -> Vec<NamedRef> {
+        self.locations
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UsageDialPlans {
+    #[serde(default)]
+    dial_plans: Vec<NamedRef>,
+}
+
+impl ListPage for UsageDialPlans {
+    type Item = NamedRef;
+    fn into_items(self) -> Vec<NamedRef> {
+        self.dial_plans
+    }
+}
+
+/// The spec names this list `routeGroup`, in the singular.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UsageRouteGroups {
+    #[serde(default)]
+    route_group: Vec<RouteGroupUse>,
+}
+
+impl ListPage for UsageRouteGroups {
+    type Item = RouteGroupUse;
+    fn into_items(self) -> Vec<RouteGroupUse> {
+        self.route_group
+    }
+}
+
 #[derive(Deserialize)]
 struct Trunks {
     #[serde(default)]
@@ -275,6 +355,61 @@ pub async fn usage(client: &Client, trunk_id: &str) -> Result<TrunkUsage, ApiErr
     client
         .get(&format!("{TRUNKS}/{}/usage", path_segment(trunk_id)), &[])
         .await
+}
+
+/// Where a trunk is in use, with names: the counts first, then only the lists they call for.
+pub async fn where_used(client: &Client, trunk_id: &str) -> Result<TrunkWhereUsed, ApiError> {
+    let usage = usage(client, trunk_id).await?;
+    let path = |list: &str| format!("{TRUNKS}/{}/{list}", path_segment(trunk_id));
+    let mut used = TrunkWhereUsed::default();
+    if usage.pstn_connection_count > 0 {
+        used.pstn_locations = client
+            .get_all::<UsageLocations>(&path("usagePstnConnection"), &[])
+            .await?;
+    }
+    if usage.route_group_count > 0 {
+        used.route_groups = client
+            .get_all::<UsageRouteGroups>(&path("usageRouteGroup"), &[])
+            .await?;
+    }
+    if usage.dial_plan_count > 0 {
+        used.dial_plans = client
+            .get_all::<UsageDialPlans>(&path("usageDialPlan"), &[])
+            .await?;
+    }
+    if usage.call_to_extension_count > 0 {
+        used.call_to_extension = client
+            .get_all::<UsageLocations>(&path("usageCallToExtension"), &[])
+            .await?;
+    }
+    used.usage = usage;
+    Ok(used)
+}
+
+/// Changes a trunk (`PUT`, 204). Never retried except on 429/423.
+pub async fn modify(client: &Client, trunk_id: &str, body: &TrunkUpdate) -> Result<(), ApiError> {
+    client
+        .send(
+            Method::Put,
+            &format!("{TRUNKS}/{}", path_segment(trunk_id)),
+            &[],
+            Some(body),
+        )
+        .await
+        .map(drop)
+}
+
+/// Deletes a trunk (204). Webex refuses (409) while anything uses it.
+pub async fn delete(client: &Client, trunk_id: &str) -> Result<(), ApiError> {
+    client
+        .send::<()>(
+            Method::Delete,
+            &format!("{TRUNKS}/{}", path_segment(trunk_id)),
+            &[],
+            None,
+        )
+        .await
+        .map(drop)
 }
 
 /// A SIP password that meets the location's password rules.
@@ -401,10 +536,31 @@ mod tests {
         );
         let usage: TrunkUsage = serde_json::from_str(r#"{"pstnConnectionCount":1,"callToExtensionCount":1,"dialPlanCount":1,"routeGroupCount":1}"#).unwrap();
         assert_eq!(usage.route_group_count, 1);
+        assert!(usage.in_use());
+        assert!(!TrunkUsage::default().in_use());
         let created: Created = serde_json::from_str(r#"{"id":"Y2lzY29zcGFyazovL3VzL1JPVVRFX0dST1VQLzA1OWEyNzNlLWJiYjAtMTFlYy04NDIyLTAyNDJhYzEyMDAwMg"}"#).unwrap();
         assert!(created.id.starts_with("Y2lz"));
         let pw: GeneratedPassword =
             serde_json::from_str(r#"{"exampleSipPassword":"xyz123!"}"#).unwrap();
         assert_eq!(pw.example_sip_password, "xyz123!");
+    }
+
+    #[test]
+    fn spec_examples_usage_lists() {
+        let pstn: UsageLocations = serde_json::from_str(r#"{"locations":[{"id":"Y2lzY29zcGFyazovL3VzL0RJQUxfUExBTi8wNTlhMjczZS1iYmIwLTExZWMtODQyMi0wMjQyYWMxMjAwMDI","name":"locationName"}]}"#).unwrap();
+        assert_eq!(pstn.into_items()[0].name, "locationName");
+        let groups: UsageRouteGroups = serde_json::from_str(r#"{"routeGroup":[{"id":"NTJiZmUxNDAtYjIwMS00NTUzLWI1OGQtMmVkNDU1NTFmYTUy","name":"RouteGroup01","inUse":true}]}"#).unwrap();
+        assert_eq!(
+            groups.into_items(),
+            vec![RouteGroupUse {
+                id: "NTJiZmUxNDAtYjIwMS00NTUzLWI1OGQtMmVkNDU1NTFmYTUy".into(),
+                name: "RouteGroup01".into(),
+                in_use: true
+            }]
+        );
+        let plans: UsageDialPlans = serde_json::from_str(r#"{"dialPlans":[{"id":"Y2lzY29zcGFyazovL3VzL0RJQUxfUExBTi8wNTlhMjczZS1iYmIwLTExZWMtODQyMi0wMjQyYWMxMjAwMDI","name":"dialPlanName"}]}"#).unwrap();
+        assert_eq!(plans.into_items()[0].name, "dialPlanName");
+        let empty: UsageRouteGroups = serde_json::from_str("{}").unwrap();
+        assert!(empty.into_items().is_empty());
     }
 }

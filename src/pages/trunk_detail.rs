@@ -3,7 +3,11 @@
 use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkDetails, TrunkStatus};
-use crate::components::{CopyButton, LoadFailed, Loading};
+use crate::components::trunk_delete::{read_where_used, WhereUsed};
+use crate::components::{
+    ApiErrorView, CopyButton, LoadFailed, Loading, PendingNotice, TrunkDelete, TrunkStatusWatch,
+    UsedByList,
+};
 use crate::gateway_config::{cube_config, GatewayValues};
 use crate::pages::trunk_new::FreshTrunkPassword;
 use crate::session::Session;
@@ -84,7 +88,17 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
     });
     on_cleanup(move || fresh.0.set(None));
 
-    let (badge_class, badge_text) = status_badge(trunk.status);
+    let status = RwSignal::new(trunk.status);
+    let badge_class = move || status_badge(status.get()).0;
+    let badge_text = move || status_badge(status.get()).1;
+    let used: WhereUsed = RwSignal::new(None);
+    {
+        let client = expect_context::<crate::session::Session>().client();
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            read_where_used(&client, &id, used).await;
+        });
+    }
     let registering = trunk.trunk_type == Some(TrunkType::Registering);
     let location = trunk.location.clone().unwrap_or_default();
     let pstn_link = crate::paths::href(&format!(
@@ -106,6 +120,7 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
         })
     });
     let file_name = config_file_name(&trunk.name);
+    let edit_link = crate::paths::href(&format!("/trunks/{}/edit", path_segment(&id)));
     let using: Vec<String> = trunk
         .locations_using_trunk
         .iter()
@@ -118,13 +133,17 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
             " / "
             {trunk.name.clone()}
         </p>
+        <PendingNotice />
         <div class="page-head">
             <h1>{trunk.name.clone()} " " <span class=badge_class data-testid="trunk-status">{badge_text}</span></h1>
             <div class="actions">
                 <A href=pstn_link attr:class="button primary">"Use for a location's PSTN"</A>
+                <A href=edit_link attr:class="button secondary">"Edit"</A>
+                <TrunkDelete id=id.clone() name=trunk.name.clone() location_name=location.name.clone() used=used />
                 <A href=crate::paths::href("/trunks") attr:class="button secondary">"Back to trunks"</A>
             </div>
         </div>
+        <TrunkStatusWatch id=id.clone() status=status registering=registering />
         {(!warnings.is_empty()).then(|| view! {
             <div class="alert alert-warning" role="status">
                 <p class="alert-title">"Webex answered only part of the details (HTTP 206):"</p>
@@ -155,7 +174,7 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
                 <dd>{match trunk.dual_identity_support_enabled { Some(true) => "On", Some(false) => "Off", None => "—" }}</dd>
                 <dt>"P-Charge-Info"</dt>
                 <dd>{trunk.p_charge_info_support_policy.map(|p| p.label()).unwrap_or("Webex default")}</dd>
-                <dt>"Used by locations"</dt>
+                <dt>"Locations calling through it"</dt>
                 <dd>{if using.is_empty() { "None yet".to_string() } else { using.join(", ") }}</dd>
                 {(!registering).then(|| view! {
                     <dt>"Address"</dt>
@@ -168,6 +187,14 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
                     <dd>{trunk.max_concurrent_calls.map(|p| p.to_string()).unwrap_or_else(|| "—".into())}</dd>
                 })}
             </dl>
+        </div>
+        <h2 id="used-by">"Used by"</h2>
+        <div class="card" aria-labelledby="used-by">
+            {move || match used.get() {
+                None => view! { <Loading text="Reading where the trunk is used…" /> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorView error=e context="Where the trunk is used could not be read" /> }.into_any(),
+                Some(Ok(u)) => view! { <UsedByList used_by=u nothing="Nothing uses this trunk: it can be deleted." /> }.into_any(),
+            }}
         </div>
         {registering.then(|| view! {
             <h2>"What the gateway needs"</h2>

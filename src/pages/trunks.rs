@@ -4,9 +4,10 @@ use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading, Pager};
+use crate::components::{LoadFailed, Loading, Pager, PendingNotice};
 use crate::resources::api_resource;
 use crate::session::Session;
+use crate::where_used::count_of;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -120,6 +121,7 @@ pub fn TrunkList() -> impl IntoView {
     };
 
     view! {
+        <PendingNotice />
         <div class="page-head">
             <h1>"Trunks"</h1>
             <A href=crate::paths::href("/trunks/new") attr:class="button primary">"New trunk"</A>
@@ -174,7 +176,7 @@ pub fn TrunkList() -> impl IntoView {
                         <p class="count" role="status">
                             {move || {
                                 let n = rows.with(Vec::len);
-                                if n == total { format!("{total} trunks") } else { format!("{n} of {total} trunks") }
+                                if n == total { count_of(total, "trunk", "trunks") } else { format!("{n} of {}", count_of(total, "trunk", "trunks")) }
                             }}
                         </p>
                     </div>
