@@ -46,7 +46,7 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
     let session = Session::new();
     provide_context(session);
     provide_context(config.clone());
-    let fresh = pages::trunk_new::FreshTrunkPassword::new();
+    let fresh = crate::components::notice::FreshTrunkPassword::new();
     provide_context(fresh);
     // A fresh trunk's password belongs to the account that created it.
     Effect::watch(
@@ -132,6 +132,7 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
                                 path=path!("route-groups/:id/edit")
                                 view=pages::route_group_form::RouteGroupEdit
                             />
+                            <Route path=path!("trunks/:id/edit") view=pages::trunk_edit::TrunkEdit />
                             <Route path=path!("locations") view=pages::locations::LocationList />
                             <Route path=path!("locations/bulk") view=pages::bulk::BulkPage />
                             <Route path=path!("history") view=pages::history::HistoryPage />

@@ -54,7 +54,6 @@ test('create a registering trunk, see its details and gateway configuration, and
       locationId: expect.any(String),
       password: 'Sup3r!Secret#2026',
       trunkType: 'REGISTERING',
-      dualIdentitySupportEnabled: false,
     },
   ]);
   // The password is shown once, with the warning, and is filled into the configuration.
@@ -93,6 +92,8 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
   await form.chooseLocation('Munich Lab');
   await form.trunkType('Certificate-based');
   await page.getByLabel('Device type').selectOption('AudioCodes Mediant SBC');
+  // Ticked, so sent; left alone (as in the registering test) it is not sent at all.
+  await page.getByLabel('Dual identity support').check();
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(form.password()).not.toHaveValue('');
   const password = await form.password().inputValue();
@@ -119,7 +120,7 @@ test('create a certificate-based trunk with a checked address', async ({ page, s
       password,
       trunkType: 'CERTIFICATE_BASED',
       deviceType: 'AudioCodes Mediant SBC',
-      dualIdentitySupportEnabled: false,
+      dualIdentitySupportEnabled: true,
       address: 'sbc-muc1.example.com',
       domain: 'example.com',
       port: 5061,
@@ -221,6 +222,26 @@ test('a double click sends one create', async ({ page, sim }) => {
   await expect(page.getByRole('heading', { name: /Once CUBE/ })).toBeVisible();
   await waitForIdle(page);
   expect(await sim.exchanges({ method: 'POST', path: TRUNKS })).toHaveLength(1);
+});
+
+test('a link naming a location that is not a Calling location of the org says so and sends nothing with it', async ({ page, sim }) => {
+  const form = new NewTrunkForm(page);
+  await page.goto('/trunks/new?locationId=Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL25vLXN1Y2g');
+  await signIn(page);
+  const message = 'The link named a location that is not a Webex Calling location of this organization. Choose one.';
+  await expect(form.fieldError(message)).toBeVisible();
+  await form.name().fill('Linked CUBE');
+  await form.trunkType('Registering');
+  await form.password().fill('L1nked!pass');
+  await form.submit().click();
+  await expect(form.location()).toBeFocused();
+  expect(await createdBodies(sim)).toEqual([]);
+  await form.chooseLocation('Toronto Office');
+  await expect(form.fieldError(message)).toHaveCount(0);
+  await form.submit().click();
+  await expect(page.getByRole('heading', { name: /Linked CUBE/ })).toBeVisible();
+  const [body] = (await createdBodies(sim)) as { locationId: string }[];
+  expect(body.locationId).not.toBe('Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL25vLXN1Y2g');
 });
 
 test('the trunk list filters by type and text and sorts by location', async ({ page, sim }) => {

@@ -60,6 +60,10 @@ pub fn ConfirmDelete(
     let opener = document().active_element();
     on_cleanup(move || {
         use wasm_bindgen::JsCast;
+        // While the modal dialog is open the page behind takes no focus: close it first.
+        if let Some(d) = dialog.try_get_untracked().flatten() {
+            d.close();
+        }
         if let Some(el) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }

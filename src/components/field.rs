@@ -61,3 +61,58 @@ pub fn moves_to_submit(ev: &web_sys::FocusEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
         .is_some_and(|b| b.type_() == "submit")
 }
+
+/// Which fields of a form the admin has left, and whether they submitted: a field's error shows
+/// only after one of the two.
+#[derive(Clone, Copy)]
+pub struct Touched {
+    left: RwSignal<Vec<&'static str>>,
+    submitted: RwSignal<bool>,
+}
+
+impl Touched {
+    /// Nothing left, nothing submitted.
+    pub fn new() -> Self {
+        Touched {
+            left: RwSignal::new(Vec::new()),
+            submitted: RwSignal::new(false),
+        }
+    }
+
+    /// The admin left `field`. Also run by a blur as the form is taken off the page (the
+    /// session ended), hence `try_`.
+    pub fn leave(self, field: &'static str) {
+        self.left.try_update(|t| {
+            if !t.contains(&field) {
+                t.push(field);
+            }
+        });
+    }
+
+    /// The admin submitted the form: every error shows.
+    pub fn submit(self) {
+        self.submitted.set(true);
+    }
+
+    /// Whether `field`'s error shows (tracked).
+    pub fn shows(self, field: &'static str) -> bool {
+        self.submitted.get() || self.left.with(|t| t.contains(&field))
+    }
+
+    /// A blur handler for `field`. Leaving it for the submit button shows nothing yet: the
+    /// submit shows every error, and an error appearing on the way would move the button from
+    /// under the pointer.
+    pub fn on_blur(self, field: &'static str) -> Callback<web_sys::FocusEvent> {
+        Callback::new(move |ev: web_sys::FocusEvent| {
+            if !moves_to_submit(&ev) {
+                self.leave(field);
+            }
+        })
+    }
+}
+
+impl Default for Touched {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -24,13 +24,13 @@ pub mod route_group_trunks;
 pub mod sending_note;
 pub mod token_timer;
 pub mod trunk_delete;
+pub mod trunk_fields;
 pub mod trunk_status;
 pub mod used_by;
 
 pub use api_error::{ApiErrorView, LoadFailed};
 pub use confirm_dialog::{ConfirmChange, ConfirmDialog};
 pub use confirm_delete::ConfirmDelete;
-pub use confirm_dialog::ConfirmDialog;
 pub use copy_button::CopyButton;
 pub use field::Field;
 pub use header::Header;

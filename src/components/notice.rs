@@ -1,4 +1,5 @@
-//! A one-time message carried to the next page, such as "Trunk SJC-CUBE-01 deleted.".
+//! What a page leaves, in memory only, for the next one to show once: a message such as
+//! "Trunk SJC-CUBE-01 deleted.", or a trunk password Webex will not show again.
 
 use leptos::prelude::*;
 
@@ -37,4 +38,31 @@ pub fn PendingNotice() -> impl IntoView {
     text.map(|t| {
         view! { <div class="alert alert-success" role="status" data-testid="notice">{t}</div> }
     })
+}
+
+/// A trunk password Webex will not show again, kept in memory only so that the trunk's details
+/// page can show it once, with the gateway configuration filled in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FreshPassword {
+    pub trunk_id: String,
+    pub password: String,
+    /// Why it is shown: the trunk was just created, or its password was just changed.
+    pub created: bool,
+}
+
+/// The slot for a [`FreshPassword`], provided once by the app.
+#[derive(Clone, Copy)]
+pub struct FreshTrunkPassword(pub RwSignal<Option<FreshPassword>>);
+
+impl FreshTrunkPassword {
+    /// An empty slot.
+    pub fn new() -> Self {
+        FreshTrunkPassword(RwSignal::new(None))
+    }
+}
+
+impl Default for FreshTrunkPassword {
+    fn default() -> Self {
+        Self::new()
+    }
 }

@@ -125,7 +125,8 @@ pub fn TrunkDelete(
             type="button"
             class="button danger"
             on:click=on_delete
-            disabled=busy
+            // Not `disabled`: the button keeps the focus, so it gets it back when the dialog closes.
+            aria-disabled=move || busy().to_string()
             aria-busy=move || busy().to_string()
         >
             {move || if check.pending().get() { "Checking where it is used…" } else { "Delete trunk" }}

@@ -4,6 +4,7 @@ use crate::api::trunks::{self, TrunkStatus};
 use crate::api::ApiError;
 use crate::session::Session;
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How often the trunk is read again while it is not online.
@@ -65,16 +66,33 @@ pub fn TrunkStatusWatch(
     };
     if watched {
         let tick = check.clone();
-        if let Ok(handle) = set_interval_with_handle(
+        let interval = Arc::new(Mutex::new(None::<IntervalHandle>));
+        let own = interval.clone();
+        let stop = move || {
+            if let Some(handle) = own.lock().ok().and_then(|mut h| h.take()) {
+                handle.clear();
+            }
+        };
+        let stop_on_leave = stop.clone();
+        let started = set_interval_with_handle(
             move || {
-                if !document().hidden() {
+                // Online, or gone from the page (its signals then are too): no more reads.
+                let watching = in_flight.try_get_untracked().is_some()
+                    && status
+                        .try_get_untracked()
+                        .is_some_and(|s| s != Some(TrunkStatus::Online));
+                if !watching {
+                    stop();
+                } else if !document().hidden() {
                     tick();
                 }
             },
             EVERY,
-        ) {
-            on_cleanup(move || handle.clear());
+        );
+        if let Ok(mut slot) = interval.lock() {
+            *slot = started.ok();
         }
+        on_cleanup(stop_on_leave);
     }
     let waiting = if registering {
         "Waiting for the gateway to register…"

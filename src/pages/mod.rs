@@ -12,5 +12,6 @@ pub mod route_groups;
 pub mod sign_in;
 pub mod trunk_accepted;
 pub mod trunk_detail;
+pub mod trunk_edit;
 pub mod trunk_new;
 pub mod trunks;

@@ -3,13 +3,13 @@
 use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkDetails, TrunkStatus};
+use crate::components::notice::FreshTrunkPassword;
 use crate::components::trunk_delete::{read_where_used, WhereUsed};
 use crate::components::{
     ApiErrorView, CopyButton, LoadFailed, Loading, PendingNotice, TrunkDelete, TrunkStatusWatch,
     UsedByList,
 };
 use crate::gateway_config::{cube_config, GatewayValues};
-use crate::pages::trunk_new::FreshTrunkPassword;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,10 +20,18 @@ use leptos_router::hooks::use_params_map;
 pub fn TrunkDetail() -> impl IntoView {
     let client = expect_context::<Session>().client();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // While the router leaves this page the id goes away: keep the last one, so the page is not
+    // read (and shown) again on its way out.
+    let id = Memo::new(move |last: Option<&String>| {
+        params
+            .with(|p| p.get("id"))
+            .filter(|id| !id.is_empty())
+            .or_else(|| last.cloned())
+            .unwrap_or_default()
+    });
     let trunk = LocalResource::new(move || {
         let client = client.clone();
-        let id = id();
+        let id = id.get();
         async move { trunks::get(&client, &id).await }
     });
     view! {
@@ -35,7 +43,7 @@ pub fn TrunkDetail() -> impl IntoView {
                 <LoadFailed error=e context="The trunk could not be loaded" on_retry=Callback::new(move |()| trunk.refetch()) />
             }
             .into_any(),
-            Some(Ok(t)) => view! { <TrunkView trunk=t id=id() /> }.into_any(),
+            Some(Ok(t)) => view! { <TrunkView trunk=t id=id.get_untracked() /> }.into_any(),
         }}
     }
 }
@@ -81,11 +89,11 @@ fn config_file_name(trunk_name: &str) -> String {
 fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
     let fresh = expect_context::<FreshTrunkPassword>();
     // Shown once: the password is forgotten when the admin leaves this page.
-    let password = fresh.0.with_untracked(|p| {
-        p.as_ref()
-            .filter(|(i, _)| *i == id)
-            .map(|(_, pw)| pw.clone())
-    });
+    let shown_once = fresh
+        .0
+        .with_untracked(|p| p.as_ref().filter(|p| p.trunk_id == id).cloned());
+    let created = shown_once.as_ref().is_some_and(|p| p.created);
+    let password = shown_once.map(|p| p.password);
     on_cleanup(move || fresh.0.set(None));
 
     let status = RwSignal::new(trunk.status);
@@ -152,7 +160,13 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
         })}
         {password.clone().map(|pw| view! {
             <div class="alert alert-warning" role="alert" data-testid="fresh-password">
-                <p class="alert-title">"The trunk was created. Note its password now: Webex will not show it again."</p>
+                <p class="alert-title">
+                    {if created {
+                        "The trunk was created. Note its password now: Webex will not show it again."
+                    } else {
+                        "The trunk was saved with this password. If it is new, give it to the gateway now: Webex will not show it again."
+                    }}
+                </p>
                 <p class="inline">
                     <code>{pw.clone()}</code>
                     <CopyButton value=Signal::derive(move || pw.clone()) what="password" />

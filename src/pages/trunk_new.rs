@@ -1,11 +1,16 @@
 //! Create a trunk: registering or certificate-based, validated before anything is sent.
 
-use crate::api::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType};
-use crate::api::trunks::{self, DeviceType, TrunkSummary};
+use crate::api::requests::{FqdnValidation, NewTrunk, TrunkType};
+use crate::api::trunks::{self, TrunkSummary};
 use crate::api::{locations, ApiError};
-use crate::components::field::{focus, moves_to_submit};
+use crate::components::field::{focus, Touched};
+use crate::components::notice::{FreshPassword, FreshTrunkPassword};
+use crate::components::trunk_fields::{
+    control_id, described, CallsRange, DualIdentityField, PChargeInfoField, TrunkPasswordInput,
+    TrunkTextInput, TrunkTypeChoice,
+};
 use crate::components::{
-    ApiErrorView, CopyButton, Field, LoadFailed, Loading, Picker, PickerOption, SendingNote,
+    ApiErrorView, Field, LoadFailed, Loading, Picker, PickerOption, SendingNote,
 };
 use crate::history::{self, Entry, What};
 use crate::pages::trunk_accepted::AcceptedUnread;
@@ -13,44 +18,14 @@ use crate::resources::api_resource;
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use crate::validation::refusal::{trunk_field_of, trunk_value};
-use crate::validation::{fields as f, DeviceRange, TrunkForm};
+use crate::validation::trunk::{device_range, UNKNOWN_LOCATION_LINK};
+use crate::validation::{fields as f, TrunkForm};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-/// The password of a trunk just created, kept in memory only so that its details page can show
-/// it once (Webex never returns it).
-#[derive(Clone, Copy)]
-pub struct FreshTrunkPassword(pub RwSignal<Option<(String, String)>>);
-
-impl FreshTrunkPassword {
-    /// An empty slot.
-    pub fn new() -> Self {
-        FreshTrunkPassword(RwSignal::new(None))
-    }
-}
-
-impl Default for FreshTrunkPassword {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// Where the form's draft is kept (without the password).
 const DRAFT: &str = "trunk-new";
-
-/// The DOM id of a field's control.
-fn control_id(field: &str) -> String {
-    format!("trunk-{field}")
-}
-
-/// One plain sentence on when to choose each trunk type.
-fn trunk_type_advice(t: TrunkType) -> &'static str {
-    match t {
-        TrunkType::Registering => "For a Cisco IOS XE local gateway (CUBE) that registers to Webex with a username and password. Works behind NAT; needs no public certificate.",
-        TrunkType::CertificateBased => "For a session border controller (Cisco CUBE, Oracle, AudioCodes, Ribbon) at a public FQDN or SRV name, trusted through mutual TLS with a CA-signed certificate.",
-    }
-}
 
 /// How a create ended when it did not end on the trunk's page.
 #[derive(Clone)]
@@ -82,8 +57,7 @@ pub fn TrunkNew() -> impl IntoView {
     }
     let form = RwSignal::new(initial);
     Effect::new(move |_| form.with(|f| crate::drafts::save(DRAFT, f)));
-    let touched = RwSignal::new(Vec::<&'static str>::new());
-    let submitted = RwSignal::new(false);
+    let touched = Touched::new();
     let show_password = RwSignal::new(false);
 
     let all_locations = api_resource(&client, (), |client, ()| async move {
@@ -106,6 +80,17 @@ pub fn TrunkNew() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    // A link that names a location this org does not have: say so, and send nothing with it.
+    let unknown_link = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(all)) = all_locations.get() {
+            let id = form.with_untracked(|f| f.location_id.clone());
+            if !id.is_empty() && !all.iter().any(|l| l.id == id) {
+                unknown_link.set(true);
+                form.update(|f| f.location_id.clear());
+            }
+        }
+    });
     let device_types = Memo::new(move |_| {
         let chosen = form.with(TrunkForm::trunk_type);
         trunk_types
@@ -116,17 +101,8 @@ pub fn TrunkNew() -> impl IntoView {
             .unwrap_or_default()
     });
     let range = Memo::new(move |_| {
-        let chosen = form.with(|f| f.device_type.clone());
-        device_types.with(|all| {
-            all.iter()
-                .find(|d| d.device_type == chosen)
-                .and_then(|d: &DeviceType| {
-                    Some(DeviceRange {
-                        min: d.min_concurrent_calls?,
-                        max: d.max_concurrent_calls?,
-                    })
-                })
-        })
+        let types = trunk_types.get().and_then(Result::ok).unwrap_or_default();
+        form.with(|f| device_range(&types, f.trunk_type(), &f.device_type))
     });
 
     // Creating: the body goes out once; the password travels on to the details page in memory.
@@ -146,7 +122,11 @@ pub fn TrunkNew() -> impl IntoView {
                         crate::drafts::clear(DRAFT);
                         let found = trunks::find_by_name(&client, &body.name).await;
                         if let Ok(Some(t)) = &found {
-                            fresh.0.try_set(Some((t.id.clone(), body.password.clone())));
+                            fresh.0.try_set(Some(FreshPassword {
+                                trunk_id: t.id.clone(),
+                                password: body.password.clone(),
+                                created: true,
+                            }));
                         }
                         return Err(CreateFailure::Accepted(e, found));
                     }
@@ -158,7 +138,11 @@ pub fn TrunkNew() -> impl IntoView {
                     }
                 };
                 crate::drafts::clear(DRAFT);
-                fresh.0.set(Some((id.clone(), body.password.clone())));
+                fresh.0.set(Some(FreshPassword {
+                    trunk_id: id.clone(),
+                    password: body.password.clone(),
+                    created: true,
+                }));
                 navigate(
                     &format!("/trunks/{}", crate::api::client::path_segment(&id)),
                     Default::default(),
@@ -221,46 +205,33 @@ pub fn TrunkNew() -> impl IntoView {
                     return Some(format!("Webex says: {e}"));
                 }
             }
-            if !(submitted.get() || touched.with(|t| t.contains(&field))) {
+            if field == f::LOCATION_ID
+                && unknown_link.get()
+                && form.with(|f| f.location_id.is_empty())
+            {
+                return Some(UNKNOWN_LOCATION_LINK.to_string());
+            }
+            if !touched.shows(field) {
                 return None;
             }
             form.with(|fm| fm.field_error(field, range.get()))
         })
     };
-    // Also run by a blur as the form is taken off the page (the session ended): `try_`.
-    let leave = move |field: &'static str| {
-        touched.try_update(|t| {
-            if !t.contains(&field) {
-                t.push(field);
-            }
-        });
-    };
-    // Leaving a field for the submit button shows nothing yet: the submit shows every error,
-    // and an error appearing on the way would move the button from under the pointer.
-    let leave_unless_submitting = move |ev: &leptos::ev::FocusEvent, field: &'static str| {
-        if !moves_to_submit(ev) {
-            leave(field);
-        }
-    };
-    let described = |field: &str| format!("{0}-help {0}-error", control_id(field));
-
+    let invalid =
+        move |field: &'static str| Signal::derive(move || error_of(field).with(Option::is_some));
+    let on_blur = move |field: &'static str| touched.on_blur(field);
     let text_input = move |field: &'static str,
                            get: fn(&TrunkForm) -> &String,
                            set: fn(&mut TrunkForm) -> &mut String,
                            inputmode: &'static str| {
         view! {
-            <input
-                id=control_id(field)
-                name=field
-                type="text"
+            <TrunkTextInput
+                field=field
+                value=Signal::derive(move || form.with(|f| get(f).clone()))
+                on_input=Callback::new(move |v| form.update(|f| *set(f) = v))
+                on_blur=on_blur(field)
+                invalid=invalid(field)
                 inputmode=inputmode
-                autocomplete="off"
-                spellcheck="false"
-                prop:value=move || form.with(|f| get(f).clone())
-                on:input:target=move |ev| form.update(|f| *set(f) = ev.target().value())
-                on:blur=move |ev| leave_unless_submitting(&ev, field)
-                aria-invalid=move || error_of(field).with(Option::is_some).to_string()
-                aria-describedby=described(field)
             />
         }
     };
@@ -271,7 +242,7 @@ pub fn TrunkNew() -> impl IntoView {
         if creating.get_untracked() || was_accepted() {
             return;
         }
-        submitted.set(true);
+        touched.submit();
         match form.with_untracked(|f| f.validate(range.get_untracked())) {
             Err(errors) => {
                 if let Some(first) = errors.first() {
@@ -285,7 +256,7 @@ pub fn TrunkNew() -> impl IntoView {
         }
     };
 
-    let on_generate = move |_| {
+    let on_generate = move |()| {
         let location = form.with_untracked(|f| f.location_id.trim().to_string());
         generate_needs_location.set(location.is_empty());
         if location.is_empty() {
@@ -297,21 +268,9 @@ pub fn TrunkNew() -> impl IntoView {
 
     let on_check = move |_| {
         for field in [f::ADDRESS, f::DOMAIN, f::PORT] {
-            leave(field);
+            touched.leave(field);
         }
-        let body = form.with_untracked(|fm| {
-            [f::ADDRESS, f::DOMAIN, f::PORT]
-                .iter()
-                .find(|field| fm.field_error(field, None).is_some())
-                .map(|field| Err(*field))
-                .unwrap_or_else(|| {
-                    Ok(FqdnValidation {
-                        address: fm.address.trim().to_string(),
-                        domain: fm.domain.trim().to_string(),
-                        port: fm.port.trim().parse().unwrap_or_default(),
-                    })
-                })
-        });
+        let body = form.with_untracked(TrunkForm::fqdn_check);
         match body {
             Err(field) => focus(&control_id(field)),
             Ok(body) => {
@@ -321,13 +280,10 @@ pub fn TrunkNew() -> impl IntoView {
     };
     // A check answer holds only while the address, domain and port are the ones checked.
     let check_answer = move || {
-        check.value().get().filter(|(body, _)| {
-            form.with(|fm| {
-                fm.address.trim() == body.address
-                    && fm.domain.trim() == body.domain
-                    && fm.port.trim().parse() == Ok(body.port)
-            })
-        })
+        check
+            .value()
+            .get()
+            .filter(|(body, _)| form.with(|fm| fm.is_checked(body)))
     };
 
     let certificate = move || form.with(TrunkForm::is_certificate_based);
@@ -366,9 +322,9 @@ pub fn TrunkNew() -> impl IntoView {
                         value=Signal::derive(move || form.with(|f| f.location_id.clone()))
                         on_change=Callback::new(move |id: String| form.update(|f| f.location_id = id))
                         placeholder="Search locations"
-                        on_leave=Callback::new(move |_| leave(f::LOCATION_ID))
+                        on_leave=Callback::new(move |_| touched.leave(f::LOCATION_ID))
                         invalid=Signal::derive(move || error_of(f::LOCATION_ID).with(Option::is_some))
-                        described_by=described(f::LOCATION_ID)
+                        described_by=described(f::LOCATION_ID, false)
                     />
                     {move || match all_locations.get() {
                         None => Some(view! { <Loading text="Loading locations…" /> }.into_any()),
@@ -377,38 +333,15 @@ pub fn TrunkNew() -> impl IntoView {
                     }}
                 </Field>
 
-                <fieldset class="field choices" aria-describedby=format!("{}-error", control_id(f::TRUNK_TYPE))>
-                    <legend>"Trunk type"</legend>
-                    {TrunkType::ALL
-                        .iter()
-                        .map(|t| {
-                            let t = *t;
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name=f::TRUNK_TYPE
-                                        id=(t == TrunkType::Registering).then(|| control_id(f::TRUNK_TYPE))
-                                        value=t.as_str()
-                                        prop:checked=move || form.with(|f| f.trunk_type == t.as_str())
-                                        on:change=move |_| form.update(|f| {
-                                            f.trunk_type = t.as_str().to_string();
-                                            f.device_type.clear();
-                                        })
-                                        on:blur=move |ev| leave_unless_submitting(&ev, f::TRUNK_TYPE)
-                                    />
-                                    <span>
-                                        <strong>{t.label()}</strong>
-                                        <p>{trunk_type_advice(t)}</p>
-                                    </span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                    {move || error_of(f::TRUNK_TYPE).get().map(|e| view! {
-                        <p class="field-error" id=format!("{}-error", control_id(f::TRUNK_TYPE))>{e}</p>
-                    })}
-                </fieldset>
+                <TrunkTypeChoice
+                    value=Signal::derive(move || form.with(|f| f.trunk_type.clone()))
+                    on_change=Callback::new(move |t: TrunkType| form.update(|f| {
+                        f.trunk_type = t.as_str().to_string();
+                        f.device_type.clear();
+                    }))
+                    on_blur=on_blur(f::TRUNK_TYPE)
+                    error=error_of(f::TRUNK_TYPE)
+                />
 
                 <Field control_id=control_id(f::DEVICE_TYPE) label="Device type" help="The kind of gateway or SBC; it sets how many concurrent calls the trunk allows." error=error_of(f::DEVICE_TYPE)>
                     <select
@@ -416,9 +349,9 @@ pub fn TrunkNew() -> impl IntoView {
                         name=f::DEVICE_TYPE
                         prop:value=move || form.with(|f| f.device_type.clone())
                         on:change:target=move |ev| form.update(|f| f.device_type = ev.target().value())
-                        on:blur=move |ev| leave_unless_submitting(&ev, f::DEVICE_TYPE)
+                        on:blur=move |ev| touched.on_blur(f::DEVICE_TYPE).run(ev)
                         aria-invalid=move || error_of(f::DEVICE_TYPE).with(Option::is_some).to_string()
-                        aria-describedby=described(f::DEVICE_TYPE)
+                        aria-describedby=move || described(f::DEVICE_TYPE, error_of(f::DEVICE_TYPE).with(Option::is_some))
                     >
                         <option value="">
                             {move || if form.with(|f| f.trunk_type.is_empty()) { "Choose a trunk type first" } else { "Choose a device type" }}
@@ -440,28 +373,16 @@ pub fn TrunkNew() -> impl IntoView {
                 </Field>
 
                 <Field control_id=control_id(f::PASSWORD) label="Password" help="The gateway uses it to authenticate to Webex. Webex never shows it again after the trunk is created, so keep it safe." error=error_of(f::PASSWORD)>
-                    <div class="inline">
-                        <input
-                            id=control_id(f::PASSWORD)
-                            name=f::PASSWORD
-                            type=move || if show_password.get() { "text" } else { "password" }
-                            autocomplete="new-password"
-                            spellcheck="false"
-                            prop:value=move || form.with(|f| f.password.clone())
-                            on:input:target=move |ev| form.update(|f| f.password = ev.target().value())
-                            on:blur=move |ev| leave_unless_submitting(&ev, f::PASSWORD)
-                            aria-invalid=move || error_of(f::PASSWORD).with(Option::is_some).to_string()
-                            aria-describedby=described(f::PASSWORD)
-                        />
-                        <button type="button" class="button small" on:click=move |_| show_password.update(|s| *s = !*s) aria-pressed=move || show_password.get().to_string()>
-                            {move || if show_password.get() { "Hide" } else { "Show" }}
-                        </button>
-                        <CopyButton value=Signal::derive(move || form.with(|f| f.password.clone())) what="password" />
-                        <button type="button" class="button small" on:click=on_generate disabled=move || generate.pending().get()>
-                            {move || if generate.pending().get() { "Generating…" } else { "Generate" }}
-                        </button>
-                        <SendingNote pending=generate.pending() />
-                    </div>
+                    <TrunkPasswordInput
+                        value=Signal::derive(move || form.with(|f| f.password.clone()))
+                        on_input=Callback::new(move |v| form.update(|f| f.password = v))
+                        on_blur=on_blur(f::PASSWORD)
+                        invalid=invalid(f::PASSWORD)
+                        shown=show_password
+                        on_generate=Callback::new(on_generate)
+                        generating=generate.pending()
+                    />
+                    <SendingNote pending=generate.pending() />
                     <Show when=move || generate_needs_location.get() && form.with(|f| f.location_id.is_empty())>
                         <p class="field-error">"Choose a location first: the password follows its password rules."</p>
                     </Show>
@@ -471,33 +392,16 @@ pub fn TrunkNew() -> impl IntoView {
                     }}
                 </Field>
 
-                <div class="field">
-                    <label class="checkbox">
-                        <input
-                            type="checkbox"
-                            name="dualIdentitySupportEnabled"
-                            prop:checked=move || form.with(|f| f.dual_identity_support_enabled)
-                            on:change:target=move |ev| form.update(|f| f.dual_identity_support_enabled = ev.target().checked())
-                        />
-                        "Dual identity support"
-                    </label>
-                    <p class="help">"When on, the From and P-Asserted-Identity headers of outbound calls are set independently."</p>
-                </div>
-
-                <Field control_id=control_id(f::P_CHARGE_INFO_SUPPORT_POLICY) label="P-Charge-Info" help="Whether Webex sends the P-Charge-Info header, and with which number. Leave as is to use Webex's default." error=error_of(f::P_CHARGE_INFO_SUPPORT_POLICY)>
-                    <select
-                        id=control_id(f::P_CHARGE_INFO_SUPPORT_POLICY)
-                        name=f::P_CHARGE_INFO_SUPPORT_POLICY
-                        prop:value=move || form.with(|f| f.p_charge_info_support_policy.clone())
-                        on:change:target=move |ev| form.update(|f| f.p_charge_info_support_policy = ev.target().value())
-                    >
-                        <option value="">"Webex default"</option>
-                        {PChargeInfoSupportPolicy::ALL
-                            .iter()
-                            .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </Field>
+                <DualIdentityField
+                    checked=Signal::derive(move || form.with(|f| f.dual_identity_support_enabled.unwrap_or(false)))
+                    on_change=Callback::new(move |on| form.update(|f| f.dual_identity_support_enabled = Some(on)))
+                />
+                <PChargeInfoField
+                    value=Signal::derive(move || form.with(|f| f.p_charge_info_support_policy.clone()))
+                    on_change=Callback::new(move |v| form.update(|f| f.p_charge_info_support_policy = v))
+                    error=error_of(f::P_CHARGE_INFO_SUPPORT_POLICY)
+                    offer_default=true
+                />
 
                 <Show when=certificate>
                     <h2>"SBC connection"</h2>
@@ -528,12 +432,7 @@ pub fn TrunkNew() -> impl IntoView {
                         error=error_of(f::MAX_CONCURRENT_CALLS)
                     >
                         {text_input(f::MAX_CONCURRENT_CALLS, |f| &f.max_concurrent_calls, |f| &mut f.max_concurrent_calls, "numeric")}
-                        <p class="help range" id=format!("{}-range", control_id(f::MAX_CONCURRENT_CALLS))>
-                            {move || match range.get() {
-                                Some(r) => format!("Between {} and {} for this device type.", r.min, r.max),
-                                None => "Choose a device type to see its range.".to_string(),
-                            }}
-                        </p>
+                        <CallsRange range=range />
                     </Field>
                 </Show>
 

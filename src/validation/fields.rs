@@ -11,6 +11,8 @@ pub const TRUNK_TYPE: &str = "trunkType";
 pub const DEVICE_TYPE: &str = "deviceType";
 /// Trunk password.
 pub const PASSWORD: &str = "password";
+/// Dual identity support of a trunk (From and P-Asserted-Identity set independently).
+pub const DUAL_IDENTITY_SUPPORT_ENABLED: &str = "dualIdentitySupportEnabled";
 /// P-Charge-Info header policy of a trunk.
 pub const P_CHARGE_INFO_SUPPORT_POLICY: &str = "pChargeInfoSupportPolicy";
 /// SBC host name or SRV name.

@@ -7,8 +7,10 @@ pub mod pstn;
 pub mod refusal;
 pub mod route_group;
 pub mod trunk;
+pub mod trunk_edit;
 
 pub use fields::FieldErrors;
 pub use pstn::PstnForm;
 pub use route_group::RouteGroupForm;
 pub use trunk::{DeviceRange, TrunkForm};
+pub use trunk_edit::{TrunkEditForm, TrunkOriginal};

@@ -7,7 +7,8 @@ use super::fields::{
     PORT, P_CHARGE_INFO_SUPPORT_POLICY, TRUNK_TYPE,
 };
 use super::host_name::{check_host_name, HostNameError};
-use crate::api::requests::{NewTrunk, PChargeInfoSupportPolicy, TrunkType};
+use crate::api::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType};
+use crate::api::trunks::TrunkTypeInfo;
 
 /// Longest trunk name accepted.
 ///
@@ -31,8 +32,9 @@ pub struct TrunkForm {
     /// Trunk password, kept exactly as typed; never part of a draft.
     #[serde(skip)]
     pub password: String,
-    /// Dual identity support checkbox.
-    pub dual_identity_support_enabled: bool,
+    /// Dual identity support checkbox; `None` until the admin ticks or changes it (Webex's
+    /// default is off, and an untouched choice is not sent).
+    pub dual_identity_support_enabled: Option<bool>,
     /// P-Charge-Info policy wire name, "" when not set.
     pub p_charge_info_support_policy: String,
     /// SBC host name or SRV name (certificate-based).
@@ -53,6 +55,10 @@ pub struct DeviceRange {
     /// Most calls allowed (`maxConcurrentCalls`).
     pub max: u32,
 }
+
+/// What the Location field says when the page's link (`?locationId=`) named a location that is
+/// not among the organization's Calling locations.
+pub const UNKNOWN_LOCATION_LINK: &str = "The link named a location that is not a Webex Calling location of this organization. Choose one.";
 
 const HOST_OR_SRV_EXAMPLE: &str =
     "as a host name, like sbc1.example.com, or an SRV name, like _sips._tcp.example.com";
@@ -111,6 +117,28 @@ impl TrunkForm {
         }
     }
 
+    /// The fqdnValidation body for the address, domain and port as typed, or the first of
+    /// those fields that is not valid yet.
+    pub fn fqdn_check(&self) -> Result<FqdnValidation, &'static str> {
+        for field in [ADDRESS, DOMAIN, PORT] {
+            if self.field_error(field, None).is_some() {
+                return Err(field);
+            }
+        }
+        Ok(FqdnValidation {
+            address: self.address.trim().to_owned(),
+            domain: self.domain.trim().to_owned(),
+            port: parse_port(&self.port).unwrap_or_default(),
+        })
+    }
+
+    /// True while the address, domain and port are still the ones `checked` holds.
+    pub fn is_checked(&self, checked: &FqdnValidation) -> bool {
+        self.address.trim() == checked.address
+            && self.domain.trim() == checked.domain
+            && parse_port(&self.port).ok() == Some(checked.port)
+    }
+
     /// Checks every field and builds the create-trunk body holding exactly what was set:
     /// trimmed strings (except the password), no empty optional fields, numbers as numbers, and
     /// the certificate fields only on a certificate-based trunk.
@@ -131,8 +159,7 @@ impl TrunkForm {
             name: self.name.trim().to_owned(),
             location_id: self.location_id.trim().to_owned(),
             password: self.password.clone(),
-            // A checkbox always holds a choice, so it is always sent.
-            dual_identity_support_enabled: Some(self.dual_identity_support_enabled),
+            dual_identity_support_enabled: self.dual_identity_support_enabled,
             trunk_type,
             device_type: non_blank(&self.device_type),
             address: cert_text(&self.address),
@@ -173,8 +200,26 @@ impl fmt::Debug for TrunkForm {
     }
 }
 
+/// The concurrent-call range of `device_type` of `trunk_type`, from the trunkTypes answer.
+pub fn device_range(
+    types: &[TrunkTypeInfo],
+    trunk_type: Option<TrunkType>,
+    device_type: &str,
+) -> Option<DeviceRange> {
+    let d = types
+        .iter()
+        .find(|t| Some(t.trunk_type) == trunk_type)?
+        .device_types
+        .iter()
+        .find(|d| d.device_type == device_type)?;
+    Some(DeviceRange {
+        min: d.min_concurrent_calls?,
+        max: d.max_concurrent_calls?,
+    })
+}
+
 /// Empty or only spaces.
-fn blank(text: &str) -> bool {
+pub(super) fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
@@ -184,7 +229,7 @@ fn non_blank(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
-fn name_error(name: &str) -> Option<String> {
+pub(super) fn name_error(name: &str) -> Option<String> {
     let name = name.trim();
     if name.is_empty() {
         Some("Enter a name for the trunk.".to_owned())
@@ -248,7 +293,10 @@ fn parse_port(text: &str) -> Result<u32, String> {
         .ok_or_else(|| "Enter the port as a whole number from 1 to 65535.".to_owned())
 }
 
-fn parse_max_concurrent_calls(text: &str, range: Option<DeviceRange>) -> Result<u32, String> {
+pub(super) fn parse_max_concurrent_calls(
+    text: &str,
+    range: Option<DeviceRange>,
+) -> Result<u32, String> {
     let (min, max) = range.map_or((1, u32::MAX), |r| (r.min, r.max));
     let message = || match range {
         Some(r) => format!("Enter a whole number from {} to {}.", r.min, r.max),
@@ -311,7 +359,53 @@ mod tests {
         let body = registering().validate(None).unwrap();
         assert_eq!(
             to_string(&body).unwrap(),
-            r#"{"name":"HQ gateway","locationId":"LOC1","password":" Xy9!trunkPass ","dualIdentitySupportEnabled":false,"trunkType":"REGISTERING"}"#
+            r#"{"name":"HQ gateway","locationId":"LOC1","password":" Xy9!trunkPass ","trunkType":"REGISTERING"}"#
+        );
+    }
+
+    #[test]
+    fn dual_identity_is_sent_only_once_the_admin_set_it() {
+        let unticked = TrunkForm {
+            dual_identity_support_enabled: Some(false),
+            ..registering()
+        };
+        assert_eq!(
+            unticked
+                .validate(None)
+                .unwrap()
+                .dual_identity_support_enabled,
+            Some(false)
+        );
+        assert_eq!(
+            registering()
+                .validate(None)
+                .unwrap()
+                .dual_identity_support_enabled,
+            None
+        );
+        // A draft saved before this was optional still reads.
+        let old: TrunkForm =
+            serde_json::from_str(r#"{"name":"x","dual_identity_support_enabled":true}"#).unwrap();
+        assert_eq!(old.dual_identity_support_enabled, Some(true));
+    }
+
+    #[test]
+    fn device_ranges_come_from_the_trunk_types_answer() {
+        let types: Vec<TrunkTypeInfo> = serde_json::from_str(r#"[{"trunkType":"CERTIFICATE_BASED","deviceTypes":[{"deviceType":"Cisco Unified Border Element","minConcurrentCalls":250,"maxConcurrentCalls":1000},{"deviceType":"Other"}]}]"#).unwrap();
+        let cert = Some(TrunkType::CertificateBased);
+        assert_eq!(
+            device_range(&types, cert, "Cisco Unified Border Element"),
+            RANGE
+        );
+        assert_eq!(device_range(&types, cert, "Other"), None);
+        assert_eq!(device_range(&types, cert, "Nope"), None);
+        assert_eq!(
+            device_range(
+                &types,
+                Some(TrunkType::Registering),
+                "Cisco Unified Border Element"
+            ),
+            None
         );
     }
 
@@ -335,7 +429,7 @@ mod tests {
     fn registering_body_with_optional_choices() {
         let form = TrunkForm {
             device_type: " Cisco Unified Border Element ".into(),
-            dual_identity_support_enabled: true,
+            dual_identity_support_enabled: Some(true),
             p_charge_info_support_policy: "ASSERTED_IDENTITY".into(),
             ..registering()
         };
@@ -350,13 +444,35 @@ mod tests {
         let body = certificate().validate(RANGE).unwrap();
         assert_eq!(
             to_string(&body).unwrap(),
-            r#"{"name":"Dallas SBC","locationId":"LOC2","password":"Xy9!trunkPass","dualIdentitySupportEnabled":false,"trunkType":"CERTIFICATE_BASED","deviceType":"Cisco Unified Border Element","address":"sbc1.example.com","domain":"example.com","port":5061,"maxConcurrentCalls":500}"#
+            r#"{"name":"Dallas SBC","locationId":"LOC2","password":"Xy9!trunkPass","trunkType":"CERTIFICATE_BASED","deviceType":"Cisco Unified Border Element","address":"sbc1.example.com","domain":"example.com","port":5061,"maxConcurrentCalls":500}"#
         );
         let check = body.fqdn_validation().unwrap();
         assert_eq!(
             to_string(&check).unwrap(),
             r#"{"address":"sbc1.example.com","domain":"example.com","port":5061}"#
         );
+    }
+
+    #[test]
+    fn the_address_check_takes_the_typed_values_or_names_the_first_bad_field() {
+        let form = certificate();
+        let checked = form.fqdn_check().unwrap();
+        assert_eq!(
+            to_string(&checked).unwrap(),
+            r#"{"address":"sbc1.example.com","domain":"example.com","port":5061}"#
+        );
+        assert!(form.is_checked(&checked));
+        let moved = TrunkForm {
+            port: "5062".into(),
+            ..certificate()
+        };
+        assert!(!moved.is_checked(&checked));
+        let bad = TrunkForm {
+            domain: "nope".into(),
+            port: "x".into(),
+            ..certificate()
+        };
+        assert_eq!(bad.fqdn_check(), Err(DOMAIN));
     }
 
     #[test]
