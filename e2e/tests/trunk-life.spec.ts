@@ -1,4 +1,4 @@
-import { test, expect, signIn, Sim } from './fixtures';
+import { test, expect, signIn, Sim, waitForIdle } from './fixtures';
 import { SIM } from '../playwright.config';
 import type { Page } from '@playwright/test';
 
@@ -40,6 +40,7 @@ test('delete is refused while the trunk is used: names, links and what to change
   await expect(blocked.getByRole('link', { name: 'San Jose HQ' })).toBeVisible();
   await expect(blocked.getByRole('link', { name: 'RG-US-East' })).toBeVisible();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await waitForIdle(page);
   expect(await deletes(sim)).toEqual([]);
   // The usage was read again for the delete (once on page load, once on the click).
   expect((await sim.exchanges({ method: 'GET', path: /\/usage$/ })).length).toBe(2);
@@ -90,6 +91,7 @@ test('Cancel and Escape close the dialog and send nothing; the page behind is in
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: /MAN-CUBE-01/ })).toBeVisible();
+  await waitForIdle(page);
   expect(await deletes(sim)).toEqual([]);
 });
 
@@ -146,6 +148,7 @@ test('edit the name and maximum calls of a certificate-based trunk: exactly thos
   await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
   await expect(page.getByText("Enter the trunk's current password, or generate a new one.")).toBeVisible();
   await expect(page.getByText('Enter a whole number from 250 to 1000.')).toBeVisible();
+  await waitForIdle(page);
   expect(await puts(sim)).toEqual([]);
 
   await page.getByLabel('Password', { exact: true }).fill('Seeded!Passw0rd');

@@ -235,6 +235,7 @@ test('a link naming a location that is not a Calling location of the org says so
   await form.password().fill('L1nked!pass');
   await form.submit().click();
   await expect(form.location()).toBeFocused();
+  await waitForIdle(page);
   expect(await createdBodies(sim)).toEqual([]);
   await form.chooseLocation('Toronto Office');
   await expect(form.fieldError(message)).toHaveCount(0);

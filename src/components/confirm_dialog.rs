@@ -1,5 +1,6 @@
 //! A modal `alertdialog` that asks before a change to live service: Cancel has the focus first,
-//! Escape cancels, Tab stays inside.
+//! Escape cancels, Tab stays inside, the page behind is inert (a native modal `<dialog>`), and
+//! the focus goes back where it was when the dialog goes.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -28,17 +29,33 @@ pub fn ConfirmDialog(
     on_cancel: Callback<()>,
     children: Children,
 ) -> impl IntoView {
-    let dialog = NodeRef::<html::Div>::new();
+    let dialog = NodeRef::<html::Dialog>::new();
     let cancel_button = NodeRef::<html::Button>::new();
     let ready = ready.unwrap_or_else(|| Signal::derive(|| true));
-    // The safe choice has the focus first.
+    // Opened as a modal (the page behind inert); the safe choice has the focus first.
     Effect::new(move |_| {
-        if let Some(b) = cancel_button.get() {
+        if let (Some(d), Some(b)) = (dialog.get(), cancel_button.get()) {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
             let _ = b.focus();
+        }
+    });
+    // When it goes, the focus returns to what had it (the button that opened it). While the
+    // modal is open the page behind takes no focus, so it is closed first.
+    let opener = document().active_element();
+    on_cleanup(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(d) = dialog.try_get_untracked().flatten() {
+            d.close();
+        }
+        if let Some(el) = opener.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
         }
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Escape" => {
+            // Keeps the native dialog from closing itself: closing is the page's, by `on_cancel`.
             ev.prevent_default();
             on_cancel.run(());
         }
@@ -80,8 +97,7 @@ pub fn ConfirmDialog(
         "button primary"
     };
     view! {
-        <div class="modal-backdrop">
-            <div
+        <dialog
                 class="modal card"
                 role="alertdialog"
                 aria-modal="true"
@@ -110,8 +126,7 @@ pub fn ConfirmDialog(
                         "Cancel"
                     </button>
                 </div>
-            </div>
-        </div>
+        </dialog>
     }
 }
 

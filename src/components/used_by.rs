@@ -57,5 +57,5 @@ pub fn UsedByList(
             }
         })
         .collect_view();
-    view! { <ul class="used-by" data-testid="used-by">{sections}</ul> }.into_any()
+    view! { <ul class="used-by-kinds" data-testid="used-by">{sections}</ul> }.into_any()
 }
