@@ -103,11 +103,14 @@ impl Touched {
     /// submit shows every error, and an error appearing on the way would move the button from
     /// under the pointer.
     pub fn on_blur(self, field: &'static str) -> Callback<web_sys::FocusEvent> {
-        Callback::new(move |ev: web_sys::FocusEvent| {
-            if !moves_to_submit(&ev) {
-                self.leave(field);
-            }
-        })
+        Callback::new(move |ev: web_sys::FocusEvent| self.blur(field, &ev))
+    }
+
+    /// What [`Touched::on_blur`] does, for a control's own `on:blur`.
+    pub fn blur(self, field: &'static str, ev: &web_sys::FocusEvent) {
+        if !moves_to_submit(ev) {
+            self.leave(field);
+        }
     }
 }
 

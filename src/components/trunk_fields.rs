@@ -51,7 +51,10 @@ pub fn TrunkTextInput(
             spellcheck="false"
             prop:value=value
             on:input:target=move |ev| on_input.run(ev.target().value())
-            on:blur=move |ev| on_blur.run(ev)
+            on:blur=move |ev| {
+                // A blur also comes as the form is taken off the page: `try_`.
+                on_blur.try_run(ev);
+            }
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=move || described(field, invalid.get())
         />
@@ -89,7 +92,10 @@ pub fn TrunkPasswordInput(
                 spellcheck="false"
                 prop:value=value
                 on:input:target=move |ev| on_input.run(ev.target().value())
-                on:blur=move |ev| on_blur.run(ev)
+                on:blur=move |ev| {
+                // A blur also comes as the form is taken off the page: `try_`.
+                on_blur.try_run(ev);
+            }
                 aria-invalid=move || invalid.get().to_string()
                 aria-describedby=move || described(f::PASSWORD, invalid.get())
             />
@@ -226,7 +232,10 @@ pub fn TrunkTypeChoice(
                                 value=t.as_str()
                                 prop:checked=move || value.with(|v| v == t.as_str())
                                 on:change=move |_| on_change.run(t)
-                                on:blur=move |ev| on_blur.run(ev)
+                                on:blur=move |ev| {
+                // A blur also comes as the form is taken off the page: `try_`.
+                on_blur.try_run(ev);
+            }
                             />
                             <span>
                                 <strong>{t.label()}</strong>

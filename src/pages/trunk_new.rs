@@ -349,7 +349,7 @@ pub fn TrunkNew() -> impl IntoView {
                         name=f::DEVICE_TYPE
                         prop:value=move || form.with(|f| f.device_type.clone())
                         on:change:target=move |ev| form.update(|f| f.device_type = ev.target().value())
-                        on:blur=move |ev| touched.on_blur(f::DEVICE_TYPE).run(ev)
+                        on:blur=move |ev| touched.blur(f::DEVICE_TYPE, &ev)
                         aria-invalid=move || error_of(f::DEVICE_TYPE).with(Option::is_some).to_string()
                         aria-describedby=move || described(f::DEVICE_TYPE, error_of(f::DEVICE_TYPE).with(Option::is_some))
                     >
