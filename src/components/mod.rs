@@ -3,8 +3,8 @@
 pub mod api_error;
 pub mod bulk_run;
 pub mod bulk_target;
-pub mod confirm_dialog;
 pub mod confirm_delete;
+pub mod confirm_dialog;
 pub mod copy_button;
 pub mod field;
 pub mod header;
@@ -29,8 +29,8 @@ pub mod trunk_status;
 pub mod used_by;
 
 pub use api_error::{ApiErrorView, LoadFailed};
-pub use confirm_dialog::{ConfirmChange, ConfirmDialog};
 pub use confirm_delete::ConfirmDelete;
+pub use confirm_dialog::{ConfirmChange, ConfirmDialog};
 pub use copy_button::CopyButton;
 pub use field::Field;
 pub use header::Header;
