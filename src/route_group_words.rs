@@ -57,6 +57,18 @@ pub fn call_order(chosen: &[(&str, u32)], name: impl Fn(&str) -> Option<String>)
     }
 }
 
+/// A group in one line for the history: "RG-EMEA: First LON-SBC-01; then BER-SBC-01."
+pub fn group_line(
+    name: &str,
+    chosen: &[(&str, u32)],
+    trunk_name: impl Fn(&str) -> Option<String>,
+) -> String {
+    match call_order(chosen, trunk_name) {
+        Some(order) => format!("{}: {order}", name.trim()),
+        None => name.trim().to_owned(),
+    }
+}
+
 /// How many names a sentence lists before it says "and N more".
 const NAMED: usize = 5;
 
@@ -161,6 +173,15 @@ mod tests {
             Some("All calls go to a trunk not in the list.")
         );
         assert_eq!(call_order(&[], names), None);
+    }
+
+    #[test]
+    fn a_group_in_one_line() {
+        assert_eq!(
+            group_line(" RG-EMEA ", &[("T3", 1), ("T4", 2)], names),
+            "RG-EMEA: First LON-SBC-01; then BER-SBC-01."
+        );
+        assert_eq!(group_line("RG-X", &[], names), "RG-X");
     }
 
     #[test]

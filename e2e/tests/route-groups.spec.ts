@@ -120,6 +120,10 @@ test('create a group of three trunks from two locations with two priorities: the
   await expect(page.getByText('Nothing uses this route group.')).toBeVisible();
   await rows.nth(3).getByRole('link', { name: 'SJC-CUBE-01' }).click();
   await expect(page).toHaveURL(new RegExp(`/trunks/${sjc}$`));
+  // The history has the change, in words.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  const entry = page.locator('.history-table tbody tr').filter({ hasText: 'Route group created' });
+  await expect(entry).toContainText('RG-Americas: First NYC-CUBE-01 and NYC-CUBE-02, sharing calls; then SJC-CUBE-01.');
 });
 
 test('a trunk twice and an 11th trunk are refused in the page, and nothing is sent', async ({ page, sim }) => {
@@ -252,6 +256,10 @@ test('an unused group is deleted after its name is typed: one DELETE, back to th
   await expect(page.getByText('2 route groups')).toBeVisible();
   await expect(page.getByRole('row', { name: /RG-Standby/ })).toHaveCount(0);
   expect((await writes(sim)).map((e) => [e.method, e.status])).toEqual([['DELETE', 409], ['DELETE', 204]]);
+  await page.goto('/history');
+  const entries = page.locator('.history-table tbody tr').filter({ hasText: 'Route group deleted' });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first()).toContainText('RG-Standby');
 });
 
 test('from a location\'s PSTN page, a new group is created and comes back chosen', async ({ page, sim }) => {

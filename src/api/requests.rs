@@ -227,7 +227,7 @@ pub struct FqdnValidation {
 /// Body of `POST /telephony/config/premisePstn/routeGroups` and of `PUT …/routeGroups/{id}`
 /// (spec schemas `RouteGroupPost` and `RouteGroupPatch`): the name and every trunk with its
 /// priority, nothing else.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RouteGroupBody {
     /// Unique name of the route group in the organization.
@@ -238,7 +238,7 @@ pub struct RouteGroupBody {
 
 /// One trunk of a route group body (spec schema `LocalGateways`, sent with its required fields
 /// only).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GatewayPriority {
     /// The trunk's id.
     pub id: String,

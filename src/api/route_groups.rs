@@ -181,20 +181,24 @@ pub async fn create(client: &Client, body: &RouteGroupBody) -> Result<String, Ap
     Ok(answer.json::<Created>()?.id)
 }
 
-/// Replaces a route group's name and trunks.
-pub async fn update(client: &Client, id: &str, body: &RouteGroupBody) -> Result<(), ApiError> {
+/// Replaces a route group's name and trunks; answers the tracking id of Webex's answer.
+pub async fn update(
+    client: &Client,
+    id: &str,
+    body: &RouteGroupBody,
+) -> Result<Option<String>, ApiError> {
     client
         .send(Method::Put, &one(id), &[], Some(body))
         .await
-        .map(drop)
+        .map(|a| a.tracking_id)
 }
 
-/// Deletes a route group (Webex refuses while something uses it).
-pub async fn delete(client: &Client, id: &str) -> Result<(), ApiError> {
+/// Deletes a route group (Webex refuses while something uses it); answers the tracking id.
+pub async fn delete(client: &Client, id: &str) -> Result<Option<String>, ApiError> {
     client
         .send::<()>(Method::Delete, &one(id), &[], None)
         .await
-        .map(drop)
+        .map(|a| a.tracking_id)
 }
 
 /// How much uses the group, in counts.

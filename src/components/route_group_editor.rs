@@ -11,7 +11,7 @@ use crate::components::route_group_trunks::{ids, trunk_options, RouteGroupTrunks
 use crate::components::{ApiErrorView, ConfirmDialog, Field, SendingNote};
 use crate::history::{self, Entry, What};
 use crate::pages::route_groups::RouteGroupNotice;
-use crate::route_group_words::{call_order, carries_calls_of};
+use crate::route_group_words::{call_order, carries_calls_of, group_line};
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use crate::validation::fields::NAME;
@@ -38,8 +38,13 @@ fn is_duplicate_name(e: &ApiError) -> bool {
 pub enum Mode {
     /// A new group; after creating, back to this location's PSTN page when given.
     New { return_to: Option<String> },
-    /// Changing the group `id`, whose PSTN connections carry these locations' calls.
-    Edit { id: String, carries: Vec<NamedRef> },
+    /// Changing the group `id` (named `name` until saved), whose PSTN connections carry these
+    /// locations' calls.
+    Edit {
+        id: String,
+        name: String,
+        carries: Vec<NamedRef>,
+    },
 }
 
 /// How a save ended when it did not end on the next page.
@@ -50,6 +55,15 @@ enum SaveFailure {
     /// Webex accepted the create (2xx) but its answer could not be read, and no group of that
     /// name was found: it must not be created again.
     Accepted(ApiError),
+}
+
+/// The name a history entry is about: the group's name as it was, for an edit; as sent, for a
+/// new one.
+fn body_name(mode: &Mode, body: &RouteGroupBody) -> String {
+    match mode {
+        Mode::Edit { name, .. } => name.clone(),
+        Mode::New { .. } => body.name.clone(),
+    }
 }
 
 /// The id of the control to focus for a problem.
@@ -87,9 +101,7 @@ pub fn RouteGroupEditor(
     /// The app path Cancel goes back to.
     back: String,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let client = session.client();
-    let scope = Scope::of(session);
+    let client = expect_context::<Session>().client();
     let notice = expect_context::<RouteGroupNotice>();
     let navigate = crate::paths::use_navigate();
     let is_new = matches!(mode, Mode::New { .. });
@@ -110,46 +122,79 @@ pub fn RouteGroupEditor(
 
     let options = Signal::stored(trunk_options(&trunks));
     let names: HashMap<String, String> = trunks.into_iter().map(|t| (t.id, t.name)).collect();
-    let order =
-        Memo::new(move |_| form.with(|f| call_order(&f.chosen(), |id| names.get(id).cloned())));
+    let names = StoredValue::new(names);
+    let trunk_name = move |id: &str| names.with_value(|n| n.get(id).cloned());
+    let order = Memo::new(move |_| form.with(|f| call_order(&f.chosen(), trunk_name)));
+    // The history says what changed: the group as it was (for an edit) and as sent.
+    let scope = Scope::of(expect_context::<Session>());
+    let before = match &mode {
+        Mode::Edit { .. } => form.with_untracked(|f| group_line(&f.name, &f.chosen(), trunk_name)),
+        Mode::New { .. } => String::new(),
+    };
 
     let save = Action::new_local({
         let mode = mode.clone();
         move |body: &RouteGroupBody| {
             let (client, body, mode, navigate) =
                 (client.clone(), body.clone(), mode.clone(), navigate.clone());
+            let chosen: Vec<(&str, u32)> = body
+                .local_gateways
+                .iter()
+                .map(|g| (g.id.as_str(), g.priority))
+                .collect();
+            let entry = Entry::new(
+                if matches!(mode, Mode::New { .. }) {
+                    What::RouteGroupCreated
+                } else {
+                    What::RouteGroupSaved
+                },
+                &body_name(&mode, &body),
+            )
+            .change(before.clone(), group_line(&body.name, &chosen, trunk_name));
             let scope = scope.clone();
+            let record = move |id: Option<&str>, answer: &Result<Option<String>, ApiError>| {
+                let mut entry = entry.clone().answered(answer);
+                if let Some(id) = id {
+                    entry = entry.link(format!("/route-groups/{}", path_segment(id)));
+                }
+                history::record(&scope, entry);
+            };
             async move {
                 let fail = |e: ApiError| SaveFailure::Refused(e, body.name.clone());
-                let outcome = async {
-                    let (id, done) = match &mode {
-                        Mode::New { .. } => match route_groups::create(&client, &body).await {
-                            Ok(id) => {
-                                crate::drafts::clear(DRAFT);
-                                (id, "created")
-                            }
-                            // Created, but the answer is unreadable: found by its name, never sent again.
-                            Err(e) if e.write_happened() => {
-                                crate::drafts::clear(DRAFT);
-                                match route_groups::find_by_name(&client, &body.name).await {
-                                    Ok(Some(g)) => (g.id, "created"),
-                                    _ => return Err(SaveFailure::Accepted(e)),
+                let (id, done) = match &mode {
+                    Mode::New { .. } => match route_groups::create(&client, &body).await {
+                        Ok(id) => {
+                            record(Some(&id), &Ok(None));
+                            crate::drafts::clear(DRAFT);
+                            (id, "created")
+                        }
+                        // Created, but the answer is unreadable: found by its name, never sent again.
+                        Err(e) if e.write_happened() => {
+                            crate::drafts::clear(DRAFT);
+                            let tracking = Ok(e.tracking_id().map(str::to_owned));
+                            match route_groups::find_by_name(&client, &body.name).await {
+                                Ok(Some(g)) => {
+                                    record(Some(&g.id), &tracking);
+                                    (g.id, "created")
+                                }
+                                _ => {
+                                    record(None, &tracking);
+                                    return Err(SaveFailure::Accepted(e));
                                 }
                             }
-                            Err(e) => return Err(fail(e)),
-                        },
-                        Mode::Edit { id, .. } => {
-                            route_groups::update(&client, id, &body)
-                                .await
-                                .map_err(fail)?;
-                            (id.clone(), "saved")
                         }
-                    };
-                    Ok((id, done))
-                }
-                .await;
-                history::record(&scope, saved_entry(&mode, &body, &outcome));
-                let (id, done) = outcome?;
+                        Err(e) => {
+                            record(None, &Err(e.clone()));
+                            return Err(fail(e));
+                        }
+                    },
+                    Mode::Edit { id, .. } => {
+                        let answer = route_groups::update(&client, id, &body).await;
+                        record(Some(id), &answer);
+                        answer.map_err(fail)?;
+                        (id.clone(), "saved")
+                    }
+                };
                 notice
                     .0
                     .set(Some(format!("Route group {} {done}.", body.name)));
@@ -341,36 +386,6 @@ pub fn RouteGroupEditor(
     }
 }
 
-/// The history entry of a route group create or save, as Webex answered it.
-fn saved_entry(
-    mode: &Mode,
-    body: &RouteGroupBody,
-    outcome: &Result<(String, &str), SaveFailure>,
-) -> Entry {
-    let what = match mode {
-        Mode::New { .. } => What::RouteGroupCreated,
-        Mode::Edit { .. } => What::RouteGroupSaved,
-    };
-    let trunks = match body.local_gateways.len() {
-        1 => "1 trunk".to_owned(),
-        n => format!("{n} trunks"),
-    };
-    let answer = match outcome {
-        Ok(_) => Ok(None),
-        Err(SaveFailure::Refused(e, _) | SaveFailure::Accepted(e)) => Err(e.clone()),
-    };
-    let mut entry = Entry::new(what, &body.name)
-        .change("", format!("route group \"{}\" with {trunks}", body.name))
-        .answered(&answer);
-    if let Ok((id, _)) = outcome {
-        entry = entry.link(format!(
-            "/route-groups/{}",
-            crate::api::client::path_segment(id)
-        ));
-    }
-    entry
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +405,7 @@ mod tests {
         );
         let edit = Mode::Edit {
             id: "RG1".into(),
+            name: "RG-1".into(),
             carries: vec![],
         };
         assert_eq!(after_save(&edit, "RG1"), "/route-groups/RG1");

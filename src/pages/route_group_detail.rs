@@ -7,10 +7,12 @@ use crate::api::trunks::{self, NamedRef, TrunkStatus, TrunkSummary};
 use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::{ApiErrorView, ConfirmDialog, LoadFailed, Loading};
+use crate::history::{self, Entry, What};
 use crate::pages::route_groups::RouteGroupNotice;
 use crate::resources::api_resource;
-use crate::route_group_words::{call_order, other_uses, trunk_count};
+use crate::route_group_words::{call_order, group_line, other_uses, trunk_count};
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -142,6 +144,7 @@ fn GroupView(
         .filter_map(|t| Some((t.id.as_str(), t.priority?)))
         .collect();
     let order = call_order(&chosen, |id| names.get(id).cloned());
+    let line = group_line(&group.name, &chosen, |id| names.get(id).cloned());
     let edit = crate::paths::href(&format!("/route-groups/{}/edit", path_segment(&id)));
     let name = group.name.clone();
     let rows = members
@@ -200,7 +203,7 @@ fn GroupView(
             {move || match uses.get() {
                 None => view! { <Loading text="Reading where the route group is used…" /> }.into_any(),
                 Some(Err(e)) => view! { <LoadFailed error=e context="Where the route group is used could not be read" on_retry=Callback::new(move |()| uses.refetch()) /> }.into_any(),
-                Some(Ok(u)) => view! { <UsedBy id=id.clone() name=name.clone() uses=u /> }.into_any(),
+                Some(Ok(u)) => view! { <UsedBy id=id.clone() name=name.clone() line=line.clone() uses=u /> }.into_any(),
             }}
         </section>
     }
@@ -208,7 +211,7 @@ fn GroupView(
 
 /// What uses the group, and the delete that is possible only when nothing does.
 #[component]
-fn UsedBy(id: String, name: String, uses: Uses) -> impl IntoView {
+fn UsedBy(id: String, name: String, line: String, uses: Uses) -> impl IntoView {
     let in_use = uses.in_use();
     let elsewhere = uses.elsewhere();
     let has_pstn = !uses.pstn.is_empty();
@@ -250,7 +253,7 @@ fn UsedBy(id: String, name: String, uses: Uses) -> impl IntoView {
         } else {
             view! {
                 <p>"Nothing uses this route group."</p>
-                <DeleteRouteGroup id name />
+                <DeleteRouteGroup id name line />
             }
             .into_any()
         }}
@@ -258,11 +261,11 @@ fn UsedBy(id: String, name: String, uses: Uses) -> impl IntoView {
 }
 
 /// "Delete route group": the admin types the group's name, one DELETE, back to the list.
+/// `line` is the group in one line, for the history.
 #[component]
-fn DeleteRouteGroup(id: String, name: String) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let client = session.client();
-    let scope = crate::tab_storage::Scope::of(session);
+fn DeleteRouteGroup(id: String, name: String, line: String) -> impl IntoView {
+    let scope = Scope::of(expect_context::<Session>());
+    let client = expect_context::<Session>().client();
     let notice = expect_context::<RouteGroupNotice>();
     let navigate = crate::paths::use_navigate();
     let asking = RwSignal::new(false);
@@ -272,15 +275,12 @@ fn DeleteRouteGroup(id: String, name: String) -> impl IntoView {
         move |id: &String| {
             let (client, id, name, navigate) =
                 (client.clone(), id.clone(), name.clone(), navigate.clone());
+            let entry = Entry::new(What::RouteGroupDeleted, &name).change(line.clone(), "");
             let scope = scope.clone();
             async move {
-                let deleted = route_groups::delete(&client, &id).await;
-                let entry =
-                    crate::history::Entry::new(crate::history::What::RouteGroupDeleted, &name)
-                        .change(format!("route group \"{name}\""), "")
-                        .answered(&deleted.as_ref().map(|_| None).map_err(Clone::clone));
-                crate::history::record(&scope, entry);
-                deleted?;
+                let answer = route_groups::delete(&client, &id).await;
+                history::record(&scope, entry.answered(&answer));
+                answer?;
                 notice.0.set(Some(format!("Route group {name} deleted.")));
                 navigate("/route-groups", Default::default());
                 Ok::<_, ApiError>(())

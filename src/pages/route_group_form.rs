@@ -117,7 +117,7 @@ fn RouteGroupEditPage(id: String) -> impl IntoView {
                     );
                     view! {
                         <RouteGroupEditor
-                            mode=Mode::Edit { id: id.clone(), carries }
+                            mode=Mode::Edit { id: id.clone(), name: g.name.clone(), carries }
                             initial
                             restored=false
                             trunks

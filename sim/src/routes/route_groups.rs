@@ -253,26 +253,43 @@ pub async fn usage(
     .into_response())
 }
 
-/// One page of `{id, name}` items under `key`, filtered by `filter` on the name and sorted by
-/// name, after checking the caller may read the group.
-fn usage_list(
-    db: &Db,
-    group_id: &str,
-    call: &Call,
-    key: &str,
-    filter: &str,
-    items: impl Fn(&Db) -> Vec<(String, String)>,
-) -> Result<Response, ApiError> {
+/// The usage lists of a group that name locations (or, for dial plans, the plans), all
+/// answered as `{locations: [{id, name}]}`, the spec's shape.
+#[derive(Clone, Copy)]
+enum Use {
+    PstnConnection,
+    DialPlan,
+    CallToExtension,
+}
+
+/// One page of a usage list, filtered by `locationName` and sorted by name, after checking the
+/// caller may read the group.
+fn usage_list(db: &Db, group_id: &str, call: &Call, kind: Use) -> Result<Response, ApiError> {
     let org = authorize(db, call, &[CONFIG_READ])?;
     db.route_group(&org, group_id)
         .ok_or_else(|| group_not_found(group_id))?;
     let page = Page::parse(call)?;
     let (_, descending) = sort_order(call, &["name", "locationName"])?;
-    let wanted = call.param(filter);
-    let mut rows: Vec<(String, String)> = items(db)
-        .into_iter()
-        .filter(|(_, name)| wanted.is_none_or(|n| contains_ci(name, n)))
-        .collect();
+    let pair = |id: &String, name: &String| (id.clone(), name.clone());
+    let mut rows: Vec<(String, String)> = match kind {
+        Use::PstnConnection => db
+            .locations_using_route_group(group_id)
+            .into_iter()
+            .map(|l| pair(&l.id, &l.name))
+            .collect(),
+        Use::DialPlan => db
+            .trunk_dial_plans(group_id)
+            .into_iter()
+            .map(|d| pair(&d.id, &d.name))
+            .collect(),
+        Use::CallToExtension => db
+            .trunk_call_to_extension(group_id)
+            .into_iter()
+            .map(|l| pair(&l.id, &l.name))
+            .collect(),
+    };
+    let wanted = call.param("locationName");
+    rows.retain(|(_, name)| wanted.is_none_or(|n| contains_ci(name, n)));
     rows.sort_by_cached_key(|(_, name)| name.to_lowercase());
     if descending {
         rows.reverse();
@@ -282,14 +299,7 @@ fn usage_list(
         .into_iter()
         .map(|(id, name)| json!({ "id": id, "name": name }))
         .collect();
-    Ok(list_response(json!({ key: items }), next))
-}
-
-fn named<'a>(items: impl IntoIterator<Item = (&'a String, &'a String)>) -> Vec<(String, String)> {
-    items
-        .into_iter()
-        .map(|(id, name)| (id.clone(), name.clone()))
-        .collect()
+    Ok(list_response(json!({ "locations": items }), next))
 }
 
 /// `GET …/usagePstnConnection`: the locations whose PSTN goes through the group.
@@ -298,45 +308,16 @@ pub async fn usage_pstn_connection(
     Path(group_id): Path<String>,
     call: Call,
 ) -> Result<Response, ApiError> {
-    let sim = state.lock();
-    usage_list(
-        &sim.db,
-        &group_id,
-        &call,
-        "locations",
-        "locationName",
-        |db| {
-            named(
-                db.locations_using_route_group(&group_id)
-                    .into_iter()
-                    .map(|l| (&l.id, &l.name)),
-            )
-        },
-    )
+    usage_list(&state.lock().db, &group_id, &call, Use::PstnConnection)
 }
 
-/// `GET …/usageDialPlan`: the dial plans that route through the group (as `locations`, the
-/// spec's key).
+/// `GET …/usageDialPlan`: the dial plans that route through the group.
 pub async fn usage_dial_plan(
     State(state): State<AppState>,
     Path(group_id): Path<String>,
     call: Call,
 ) -> Result<Response, ApiError> {
-    let sim = state.lock();
-    usage_list(
-        &sim.db,
-        &group_id,
-        &call,
-        "locations",
-        "locationName",
-        |db| {
-            named(
-                db.trunk_dial_plans(&group_id)
-                    .into_iter()
-                    .map(|d| (&d.id, &d.name)),
-            )
-        },
-    )
+    usage_list(&state.lock().db, &group_id, &call, Use::DialPlan)
 }
 
 /// `GET …/usageCallToExtension`: locations whose calls to extensions go through the group.
@@ -345,21 +326,7 @@ pub async fn usage_call_to_extension(
     Path(group_id): Path<String>,
     call: Call,
 ) -> Result<Response, ApiError> {
-    let sim = state.lock();
-    usage_list(
-        &sim.db,
-        &group_id,
-        &call,
-        "locations",
-        "locationName",
-        |db| {
-            named(
-                db.trunk_call_to_extension(&group_id)
-                    .into_iter()
-                    .map(|l| (&l.id, &l.name)),
-            )
-        },
-    )
+    usage_list(&state.lock().db, &group_id, &call, Use::CallToExtension)
 }
 
 /// `GET …/usageRouteList`: the simulator models no route lists, so none, after the same checks.
