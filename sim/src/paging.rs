@@ -17,6 +17,11 @@ pub struct Page {
 
 impl Page {
     pub fn parse(call: &Call) -> Result<Page, ApiError> {
+        Self::parse_up_to(call, MAX_MAX)
+    }
+
+    /// Like [`Page::parse`], for lists that answer more than [`MAX_MAX`] at once.
+    pub fn parse_up_to(call: &Call, cap: usize) -> Result<Page, ApiError> {
         let start = match call.param("start") {
             None | Some("") => 0,
             Some(v) => number(v).ok_or_else(|| {
@@ -26,7 +31,7 @@ impl Page {
         let max = match call.param("max") {
             None | Some("") => DEFAULT_MAX,
             Some(v) => match number(v) {
-                Some(n) if n >= 1 => n.min(MAX_MAX),
+                Some(n) if n >= 1 => n.min(cap),
                 _ => {
                     return Err(ApiError::invalid_field(
                         "max",

@@ -244,9 +244,23 @@ impl Client {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<Vec<P::Item>, ApiError> {
-        let max = PAGE_SIZE.to_string();
+        self.get_all_by::<P>(path, query, Some(PAGE_SIZE)).await
+    }
+
+    /// Every item of a list asked for `max` at a time; `None` for lists whose spec takes no
+    /// `max` (they are followed by `Link: rel="next"` alone, never by `start`).
+    pub async fn get_all_by<P: ListPage>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        max: Option<usize>,
+    ) -> Result<Vec<P::Item>, ApiError> {
+        let max_text = max.map(|m| m.to_string());
+        let page_size = max.unwrap_or(usize::MAX);
         let mut query: Vec<(&str, &str)> = query.to_vec();
-        query.push(("max", &max));
+        if let Some(m) = max_text.as_deref() {
+            query.push(("max", m));
+        }
         let mut url = self.url(path, &query);
         let mut start = 0;
         let mut items = Vec::new();
@@ -255,7 +269,7 @@ impl Client {
             let page: Vec<P::Item> = answer.json::<P>()?.into_items();
             let received = page.len();
             items.extend(page);
-            match next_page(answer.link.as_deref(), start, PAGE_SIZE, received) {
+            match next_page(answer.link.as_deref(), start, page_size, received) {
                 NextPage::Url(next) => {
                     start += received;
                     url = next;

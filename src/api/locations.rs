@@ -110,10 +110,14 @@ impl ListPage for PlacedPage {
     }
 }
 
+/// How many of `/locations` are asked for at once.
+const LOCATIONS_PAGE: usize = 10_000;
+
 /// The country (ISO code) of every location of the organization, by location id.
 pub async fn countries(client: &Client) -> Result<HashMap<String, String>, ApiError> {
     Ok(client
-        .get_all::<PlacedPage>("/locations", &[])
+        // The spec's `/locations` takes `max` but no `start`: one large page, then `Link` only.
+        .get_all_by::<PlacedPage>("/locations", &[], Some(LOCATIONS_PAGE))
         .await?
         .into_iter()
         .map(|p| (p.id, p.address.country))

@@ -364,12 +364,12 @@ pub async fn where_used(client: &Client, trunk_id: &str) -> Result<TrunkWhereUse
     let mut used = TrunkWhereUsed::default();
     if usage.pstn_connection_count > 0 {
         used.pstn_locations = client
-            .get_all::<UsageLocations>(&path("usagePstnConnection"), &[])
+            .get_all_by::<UsageLocations>(&path("usagePstnConnection"), &[], None)
             .await?;
     }
     if usage.route_group_count > 0 {
         used.route_groups = client
-            .get_all::<UsageRouteGroups>(&path("usageRouteGroup"), &[])
+            .get_all_by::<UsageRouteGroups>(&path("usageRouteGroup"), &[], None)
             .await?;
     }
     if usage.dial_plan_count > 0 {
