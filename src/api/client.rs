@@ -244,19 +244,34 @@ impl Client {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<Vec<P::Item>, ApiError> {
-        self.get_all_by::<P>(path, query, Some(PAGE_SIZE)).await
+        self.get_all_with::<P>(path, query, Some(PAGE_SIZE), true)
+            .await
     }
 
-    /// Every item of a list asked for `max` at a time; `None` for lists whose spec takes no
-    /// `max` (they are followed by `Link: rel="next"` alone, never by `start`).
+    /// Every item of a list whose spec takes no `start`, asked for `max` at a time (`None`: the
+    /// spec takes no `max` either), followed by `Link: rel="next"` alone.
     pub async fn get_all_by<P: ListPage>(
         &self,
         path: &str,
         query: &[(&str, &str)],
         max: Option<usize>,
     ) -> Result<Vec<P::Item>, ApiError> {
+        self.get_all_with::<P>(path, query, max, false).await
+    }
+
+    /// Every item of a list; `by_start`: a full page without `Link` is followed by `start`.
+    async fn get_all_with<P: ListPage>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        max: Option<usize>,
+        by_start: bool,
+    ) -> Result<Vec<P::Item>, ApiError> {
         let max_text = max.map(|m| m.to_string());
-        let page_size = max.unwrap_or(usize::MAX);
+        let page_size = match max {
+            Some(m) if by_start => m,
+            _ => usize::MAX,
+        };
         let mut query: Vec<(&str, &str)> = query.to_vec();
         if let Some(m) = max_text.as_deref() {
             query.push(("max", m));
