@@ -27,7 +27,7 @@ setup:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' || cargo install --locked trunk --version $(TRUNK_VERSION)
 	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
-	@[ -x e2e/node_modules/.bin/wasm-opt ] && [ -d e2e/node_modules/@playwright/test ] || (cd e2e && npm ci --no-audit --no-fund)
+	@[ -x e2e/node_modules/.bin/wasm-opt ] && [ -d e2e/node_modules/@playwright/test ] && [ -d e2e/node_modules/@axe-core/playwright ] || (cd e2e && npm ci --no-audit --no-fund)
 	@cargo fetch --quiet
 
 ## Also what the tests need: Chromium and its driver, brotli, the spec checker's Python modules.

@@ -1,6 +1,6 @@
 //! The application: configuration, session, and routes.
 
-use crate::components::{Header, Loading};
+use crate::components::{Header, Loading, PageHeading};
 use crate::config::{self, AppConfig};
 use crate::oauth;
 use crate::pages;
@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
             Some(Err(message)) => {
                 view! {
                     <main class="page narrow">
-                        <h1>"PSTN Console cannot start"</h1>
+                        <PageHeading text="PSTN Console cannot start" />
                         <div class="alert alert-error" role="alert">
                             <p>{message}</p>
                             <p>
@@ -108,7 +108,8 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
         // Under a sub-path (`<base href="/tools/pstn/">`) the routes are matched below it.
         <Router base=crate::paths::base()>
             <Header />
-            <main id="main" class="page">
+            // tabindex -1: the skip link moves the focus here.
+            <main id=crate::components::header::MAIN_ID class="page" tabindex="-1">
                 <Show
                     when=move || !resuming.get()
                     fallback=move || view! { <Loading text=checking /> }

@@ -21,6 +21,8 @@ pub mod ids {
     pub const ROUTE_GROUP: &str = "premise-route-type-route-group";
     pub const ROUTE_ID: &str = "premise-route-id";
     pub const SUBMIT: &str = "pstn-submit";
+    /// Where what became of a change is said; the focus goes there when it is known.
+    pub const OUTCOME: &str = "pstn-outcome";
 
     /// The radio of the `i`th cloud-connected provider.
     pub fn provider(i: usize) -> String {

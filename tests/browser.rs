@@ -151,3 +151,86 @@ async fn picker_filters_as_typed_and_chooses_with_the_keyboard() {
     );
     assert_eq!(input.value(), "London Office");
 }
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn picker_reentered_keeps_its_choice_and_says_no_match_outside_the_list() {
+    use pstn_console::components::{Picker, PickerOption};
+    let root = container();
+    let chosen = RwSignal::new(String::new());
+    let options: Vec<PickerOption> = ["Boston HQ", "London Office"]
+        .iter()
+        .map(|name| PickerOption {
+            id: format!("id-{name}"),
+            label: name.to_string(),
+            hint: None,
+        })
+        .collect();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Picker
+                id="again"
+                name="locationId"
+                options=Signal::derive(move || options.clone())
+                value=chosen
+                on_change=Callback::new(move |id: String| chosen.set(id))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#again")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.focus().unwrap();
+    type_into(&input, "london");
+    leptos::task::tick().await;
+    key(&input, "Enter");
+    leptos::task::tick().await;
+    assert_eq!(chosen.get_untracked(), "id-London Office");
+
+    // Leaving and entering again: the choice shows and is the one highlighted.
+    input.blur().unwrap();
+    input.focus().unwrap();
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "London Office");
+    let active = input
+        .get_attribute("aria-activedescendant")
+        .expect("a highlight");
+    let option = root.query_selector(&format!("#{active}")).unwrap().unwrap();
+    assert_eq!(option.text_content().unwrap(), "London Office");
+    assert_eq!(
+        option.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    key(&input, "Enter");
+    leptos::task::tick().await;
+    assert_eq!(chosen.get_untracked(), "id-London Office", "Enter kept it");
+
+    // Nothing matches: no option and no highlight; "No match" is outside the listbox.
+    type_into(&input, "zzz");
+    leptos::task::tick().await;
+    assert!(root.query_selector("[role=option]").unwrap().is_none());
+    assert_eq!(input.get_attribute("aria-activedescendant"), None);
+    let listbox = root.query_selector("[role=listbox]").unwrap().unwrap();
+    assert_eq!(listbox.children().length(), 0);
+    let note = root.query_selector("#again-note").unwrap().unwrap();
+    assert_eq!(note.text_content().unwrap(), "No match");
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("again-note")
+    );
+    key(&input, "Escape");
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "London Office");
+    assert_eq!(chosen.get_untracked(), "id-London Office");
+}

@@ -1,5 +1,6 @@
 import { test as base, expect, Page, Request } from '@playwright/test';
-import { APP, SIM } from '../playwright.config';
+import { APP, SIM, SUBPATH_APP } from '../playwright.config';
+import { expectAccessible } from './a11y';
 
 export const DEMO_TOKEN = 'demo-admin-token';
 
@@ -41,14 +42,16 @@ export class Sim {
   }
 }
 
-type Fixtures = { sim: Sim; pageErrors: string[] };
+type Fixtures = { sim: Sim; pageErrors: string[]; accessibleAtEnd: void };
 
 /** Console messages that report a Content-Security-Policy violation. */
 const CSP_VIOLATION = /Content Security Policy|Content-Security-Policy/i;
 
 /**
  * Every page: any request that is not to 127.0.0.1 is aborted (and fails the test), and any
- * uncaught page error fails the test.
+ * uncaught page error fails the test. The state a passing test ends in is checked with axe in
+ * both colour schemes ([expectAccessible]); a test that ends elsewhere by design says so with
+ * `test.info().annotations.push({ type: 'a11y', description: 'why not' })`.
  */
 export const test = base.extend<Fixtures>({
   // Automatic: every test fails on an uncaught page error (a Rust panic shows as
@@ -80,6 +83,19 @@ export const test = base.extend<Fixtures>({
     await use(page);
     expect(outside, 'requests that left the machine').toEqual([]);
   },
+  accessibleAtEnd: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      const ours = (url: string) => url.startsWith(`${APP}/`) || url.startsWith(`${SUBPATH_APP}/`);
+      if (testInfo.status !== testInfo.expectedStatus || page.isClosed() || !ours(page.url())) return;
+      if (testInfo.annotations.some((a) => a.type === 'a11y')) return;
+      // What is still loading is not the state the test reached.
+      await waitForIdle(page, 5_000).catch(() => {});
+      await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0, { timeout: 5_000 }).catch(() => {});
+      await expectAccessible(page, `the end of "${testInfo.title}"`);
+    },
+    { auto: true },
+  ],
   sim: async ({ page, pageErrors }, use) => {
     void pageErrors;
     const sim = new Sim(page);
@@ -89,6 +105,7 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+export { expectAccessible, focusRing, missingIdReferences } from './a11y';
 
 /**
  * Signs in with Webex with a token minted in the simulator that lives `seconds`: Webex's

@@ -105,6 +105,12 @@ pub fn ConfirmDialog(
                 aria-describedby=text_id.clone()
                 node_ref=dialog
                 on:keydown=on_keydown
+                // The browser's own Escape: cancel as the admin asked; the view closes it.
+                on:cancel=move |ev: leptos::ev::Event| {
+                    ev.prevent_default();
+                    // After Escape's keydown it may come with the dialog already gone.
+                    on_cancel.try_run(());
+                }
             >
                 <h2 id=title_id.clone()>{title}</h2>
                 <div id=text_id.clone()>{children()}</div>

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-/// A small "Copy" button for `value`; `what` names it for screen readers ("Copy username").
+/// A small "Copy" button for `value`; `what` completes its name for screen readers ("Copy
+/// username"), so the visible word is part of the name. After a copy it reads "Copied", and a
+/// live region says so to screen readers (a button's new name is not announced).
 #[component]
 pub fn CopyButton(
     /// The text to copy.
@@ -23,9 +25,14 @@ pub fn CopyButton(
             set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
         }
     };
+    let hidden_what = format!(" {what}");
     view! {
-        <button type="button" class="button small" on:click=copy aria-label=format!("Copy {what}")>
+        <button type="button" class="button small" on:click=copy>
             {move || if copied.get() { "Copied" } else { "Copy" }}
+            <span class="visually-hidden">{hidden_what}</span>
         </button>
+        <span class="visually-hidden" role="status">
+            {move || copied.get().then(|| format!("Copied {what}"))}
+        </span>
     }
 }

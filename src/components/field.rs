@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-/// A labelled field. The control inside must have `id = control_id` and may point
-/// `aria-describedby` at `{control_id}-help` and `{control_id}-error`.
+/// A labelled field. The control inside must have `id = control_id` and point `aria-describedby`
+/// at [`described_by`]`(control_id, help, error shown)`: `{control_id}-help` exists when the field
+/// has help, `{control_id}-error` while the error shows.
 #[component]
 pub fn Field(
     /// The id of the control the label is for.
@@ -36,6 +37,14 @@ pub fn Field(
     }
 }
 
+/// The `aria-describedby` of a control: `{control_id}-{hint}` (its help, say `"help"`) when it has
+/// one and `{control_id}-error` while its error shows; never an id that is not on the page.
+pub fn described_by(control_id: &str, hint: Option<&str>, error_shown: bool) -> String {
+    let hint = hint.map(|h| format!("{control_id}-{h}"));
+    let error = error_shown.then(|| format!("{control_id}-error"));
+    hint.into_iter().chain(error).collect::<Vec<_>>().join(" ")
+}
+
 /// Moves keyboard focus to the element with this id (the first invalid field after a submit),
 /// once the errors the submit revealed are on the page.
 pub fn focus(element_id: &str) {
@@ -43,7 +52,8 @@ pub fn focus(element_id: &str) {
     request_animation_frame(move || focus_now(&element_id));
 }
 
-fn focus_now(element_id: &str) {
+/// Moves keyboard focus to the element with this id now, if it is on the page.
+pub fn focus_now(element_id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -117,5 +127,28 @@ impl Touched {
 impl Default for Touched {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_name_only_what_is_shown() {
+        assert_eq!(
+            described_by("trunk-name", Some("help"), true),
+            "trunk-name-help trunk-name-error"
+        );
+        assert_eq!(
+            described_by("trunk-name", Some("help"), false),
+            "trunk-name-help"
+        );
+        assert_eq!(
+            described_by("trunk-maxConcurrentCalls", Some("range"), false),
+            "trunk-maxConcurrentCalls-range"
+        );
+        assert_eq!(described_by("x", None, true), "x-error");
+        assert_eq!(described_by("x", None, false), "");
     }
 }

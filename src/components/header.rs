@@ -33,6 +33,7 @@ pub fn Header() -> impl IntoView {
             })
     };
     view! {
+        <SkipLink />
         <header class="app-header">
             <a class="brand" href=href("/")>
                 <span class="brand-mark" aria-hidden="true">"☎"</span>
@@ -72,3 +73,27 @@ pub fn Header() -> impl IntoView {
         </Show>
     }
 }
+
+/// The first stop of the Tab order: straight to the page's content, past the header.
+#[component]
+fn SkipLink() -> impl IntoView {
+    // The link is handled here: under a `<base href>` the browser (and the router) would resolve
+    // `#main` against the base, not this page, and load another page.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id(MAIN_ID) {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip>
+            "Skip to main content"
+        </a>
+    }
+}
+
+/// The id of the page's `<main>`, the skip link's target.
+pub const MAIN_ID: &str = "main";

@@ -29,8 +29,28 @@ pub fn matches<'a>(
         .collect()
 }
 
+/// Where the highlight goes when the list opens: on the current choice if the list shows it,
+/// else nowhere (so Enter cannot replace the choice with another one by accident).
+pub fn highlight_on_open(shown: &[PickerOption], chosen: &str) -> Option<usize> {
+    shown.iter().position(|o| o.id == chosen)
+}
+
+/// The highlight after ArrowDown (`down`) or ArrowUp among `count` options.
+pub fn move_highlight(active: Option<usize>, count: usize, down: bool) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    Some(match (active, down) {
+        (None, true) => 0,
+        (None, false) => count - 1,
+        (Some(a), true) => (a + 1).min(count - 1),
+        (Some(a), false) => a.saturating_sub(1),
+    })
+}
+
 /// A text box that filters `options` as the admin types and chooses one by click or keyboard
-/// (arrows, Enter, Escape). The chosen option's id goes to `on_change`.
+/// (arrows, Enter, Escape). The chosen option's id goes to `on_change`. Entering it again shows
+/// the current choice, highlighted; Enter without typing keeps it.
 #[component]
 pub fn Picker(
     /// The element id of the text box (the label's `for`).
@@ -56,9 +76,10 @@ pub fn Picker(
     /// Whether the field is invalid (`aria-invalid`).
     #[prop(into, optional)]
     invalid: Signal<bool>,
-    /// The id of the element describing the field (help or error).
+    /// The ids of the elements describing the field (help, error), space-separated; only ids
+    /// of elements on the page.
     #[prop(into, optional)]
-    described_by: Option<String>,
+    described_by: Signal<String>,
 ) -> impl IntoView {
     let indexed = Memo::new(move |_| {
         options
@@ -71,71 +92,115 @@ pub fn Picker(
         let v = value.get();
         options.with(|all| all.iter().find(|o| o.id == v).map(|o| o.label.clone()))
     };
-    let query = RwSignal::new(String::new());
+    // What the admin typed since entering the box; None until they type (the box shows the
+    // current choice, and the list all options).
+    let query = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
-    let active = RwSignal::new(0usize);
+    let active = RwSignal::new(None::<usize>);
     let shown = Memo::new(move |_| {
-        let q = query.get();
-        indexed.with(|all| {
-            matches(all, &q, SHOWN)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
+        query.with(|q| {
+            let q = q.as_deref().unwrap_or_default();
+            indexed.with(|all| {
+                matches(all, q, SHOWN)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let total = Memo::new(move |_| {
-        let q = query.get();
-        indexed.with(|all| matches(all, &q, usize::MAX).len())
+        query.with(|q| {
+            let q = q.as_deref().unwrap_or_default();
+            indexed.with(|all| matches(all, q, usize::MAX).len())
+        })
     });
     let list_id = format!("{id}-list");
+    let note_id = format!("{id}-note");
     let option_id = {
         let id = id.clone();
         move |i: usize| format!("{id}-opt-{i}")
     };
+    let open_list = move || {
+        query.set(None);
+        active.set(shown.with_untracked(|s| highlight_on_open(s, &value.get_untracked())));
+        open.set(true);
+    };
+    let close = move || {
+        open.set(false);
+        query.set(None);
+        active.set(None);
+    };
     let choose = move |option: &PickerOption| {
         on_change.run(option.id.clone());
-        query.set(String::new());
-        open.set(false);
+        close();
     };
     let text = move || {
-        if open.get() {
-            query.get()
-        } else {
-            selected_label().unwrap_or_default()
-        }
+        query
+            .get()
+            .unwrap_or_else(|| selected_label().unwrap_or_default())
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" => {
+        key @ ("ArrowDown" | "ArrowUp") => {
             ev.prevent_default();
             if !open.get_untracked() {
-                open.set(true);
-                active.set(0);
+                open_list();
             } else {
                 let n = shown.with_untracked(Vec::len);
-                active.update(|a| *a = (*a + 1).min(n.saturating_sub(1)));
+                active.update(|a| *a = move_highlight(*a, n, key == "ArrowDown"));
             }
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            active.update(|a| *a = a.saturating_sub(1));
         }
         "Enter" if open.get_untracked() => {
             ev.prevent_default();
-            if let Some(o) = shown.with_untracked(|s| s.get(active.get_untracked()).cloned()) {
-                choose(&o);
+            match active
+                .get_untracked()
+                .and_then(|a| shown.with_untracked(|s| s.get(a).cloned()))
+            {
+                Some(o) => choose(&o),
+                // Nothing highlighted: the choice stays as it is.
+                None => close(),
             }
         }
         "Escape" if open.get_untracked() => {
             ev.prevent_default();
-            open.set(false);
-            query.set(String::new());
+            close();
         }
         _ => {}
     };
+    // Only an option that is on the page: the list may have shrunk under the highlight.
+    let active_option = move || {
+        let a = active.get()?;
+        (open.get() && a < shown.with(Vec::len)).then_some(a)
+    };
     let active_descendant = {
         let option_id = option_id.clone();
-        move || open.get().then(|| option_id(active.get()))
+        move || active_option().map(&option_id)
     };
+    // "No match" and "N more" are said outside the listbox, which holds only options.
+    let note = move || {
+        if !open.get() {
+            return None;
+        }
+        let (n, total) = (shown.with(Vec::len), total.get());
+        if n == 0 {
+            Some("No match".to_owned())
+        } else if total > n {
+            Some(format!("{} more: type to narrow the list", total - n))
+        } else {
+            None
+        }
+    };
+    let described = {
+        let note_id = note_id.clone();
+        move || {
+            let ids = described_by.get();
+            match note().is_some() {
+                true if ids.is_empty() => note_id.clone(),
+                true => format!("{ids} {note_id}"),
+                false => ids,
+            }
+        }
+    };
+    let listed = move || open.get() && shown.with(|s| !s.is_empty());
     view! {
         <div class="picker">
             <input
@@ -147,21 +212,22 @@ pub fn Picker(
                 spellcheck="false"
                 aria-autocomplete="list"
                 aria-controls=list_id.clone()
-                aria-expanded=move || open.get().to_string()
+                aria-expanded=move || listed().to_string()
                 aria-activedescendant=active_descendant
                 aria-invalid=move || invalid.get().to_string()
-                aria-describedby=described_by
+                aria-describedby=move || Some(described()).filter(|d| !d.is_empty())
                 data-value=move || value.get()
                 placeholder=placeholder
                 prop:value=text
-                on:focus=move |_| {
-                    query.set(String::new());
-                    active.set(0);
-                    open.set(true);
+                on:focus=move |_| open_list()
+                on:click=move |_| {
+                    if !open.get_untracked() {
+                        open_list();
+                    }
                 }
                 on:input:target=move |ev| {
-                    query.set(ev.target().value());
-                    active.set(0);
+                    query.set(Some(ev.target().value()));
+                    active.set(Some(0));
                     open.set(true);
                 }
                 on:keydown=on_keydown
@@ -171,54 +237,47 @@ pub fn Picker(
                     if open.is_disposed() {
                         return;
                     }
-                    open.set(false);
-                    query.set(String::new());
+                    close();
                     if let Some(cb) = on_leave.filter(|_| !super::field::moves_to_submit(&ev)) {
                         cb.try_run(());
                     }
                 }
             />
-            <Show when=move || open.get()>
-                <ul class="picker-list" role="listbox" id=list_id.clone()>
-                    {
-                        let option_id = option_id.clone();
-                        move || {
-                            let items = shown.get();
-                            if items.is_empty() {
-                                return view! { <li class="empty">"No match"</li> }.into_any();
-                            }
-                            items
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, o)| {
-                                    let chosen = o.clone();
-                                    view! {
-                                        <li
-                                            id=option_id(i)
-                                            role="option"
-                                            aria-selected=move || (active.get() == i).to_string()
-                                            // mousedown, not click: it comes before the text box's blur
-                                            on:mousedown=move |ev| {
-                                                ev.prevent_default();
-                                                choose(&chosen);
-                                            }
-                                        >
-                                            {o.label.clone()}
-                                            {o.hint.clone().map(|h| view! { <span class="muted">" · " {h}</span> })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any()
-                        }
+            // Always in the page, so that aria-controls names an element; hidden while closed.
+            <ul class="picker-list" role="listbox" id=list_id.clone() hidden=move || !listed()>
+                {
+                    let option_id = option_id.clone();
+                    move || {
+                        shown
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, o)| {
+                                let chosen = o.clone();
+                                view! {
+                                    <li
+                                        id=option_id(i)
+                                        role="option"
+                                        aria-selected=move || (active_option() == Some(i)).to_string()
+                                        // mousedown, not click: it comes before the text box's blur
+                                        on:mousedown=move |ev| {
+                                            ev.prevent_default();
+                                            choose(&chosen);
+                                        }
+                                    >
+                                        {o.label.clone()}
+                                        {o.hint.clone().map(|h| view! { <span class="muted">" · " {h}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
                     }
-                    <Show when=move || { total.get() > SHOWN }>
-                        <li class="empty" role="presentation">
-                            {move || format!("{} more: type to narrow the list", total.get() - SHOWN)}
-                        </li>
-                    </Show>
-                </ul>
-            </Show>
+                }
+            </ul>
+            // A live region stays in the page, empty while there is nothing to say.
+            <p class="picker-note" id=note_id role="status">
+                {note}
+            </p>
         </div>
     }
 }
@@ -252,5 +311,26 @@ mod tests {
         assert_eq!(labels(""), vec!["Berlin HQ", "London Office", "Berlin Lab"]);
         assert!(labels("paris").is_empty());
         assert_eq!(matches(&all, "", 2).len(), 2);
+    }
+
+    #[test]
+    fn reopening_highlights_the_current_choice_or_nothing() {
+        let all: Vec<PickerOption> = [opt("Boston"), opt("London")]
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect();
+        assert_eq!(highlight_on_open(&all, "London"), Some(1));
+        assert_eq!(highlight_on_open(&all, ""), None);
+        assert_eq!(highlight_on_open(&all, "Paris"), None);
+    }
+
+    #[test]
+    fn arrows_move_the_highlight_within_the_list() {
+        assert_eq!(move_highlight(None, 3, true), Some(0));
+        assert_eq!(move_highlight(None, 3, false), Some(2));
+        assert_eq!(move_highlight(Some(2), 3, true), Some(2));
+        assert_eq!(move_highlight(Some(0), 3, false), Some(0));
+        assert_eq!(move_highlight(Some(1), 3, true), Some(2));
+        assert_eq!(move_highlight(Some(1), 0, true), None);
     }
 }

@@ -8,7 +8,7 @@ use crate::api::requests::{PremiseRouteType, PstnConnectionUpdate};
 use crate::api::route_groups::RouteGroupDetails;
 use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
-use crate::components::field::focus;
+use crate::components::field::{focus, focus_now};
 use crate::components::pstn_choices::{ConnectThrough, ProviderChoice, RouteTypeChoice};
 use crate::components::pstn_connection::{describe, describe_update, unchanged, RouteNames};
 use crate::components::pstn_current::{CurrentConnection, SaveFailure, SaveOutcome};
@@ -200,6 +200,14 @@ pub fn PstnChange(
         }
     });
     let pending = save.pending();
+    // Once Webex has answered, the focus goes to the message that says what happened.
+    Effect::new(move |was_pending: Option<bool>| {
+        let now = pending.get();
+        if was_pending == Some(true) && !now {
+            focus_now(ids::OUTCOME);
+        }
+        now
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -238,7 +246,8 @@ pub fn PstnChange(
         if let Some(change) = confirming.get_untracked() {
             confirming.set(None);
             save.dispatch(change.body);
-            focus(ids::SUBMIT);
+            // Not the submit button: it is disabled while the change is sent.
+            focus(ids::OUTCOME);
         }
     };
     let cancel = move || {
@@ -308,7 +317,9 @@ pub fn PstnChange(
                                     left_route.try_set(true);
                                 })
                                 invalid=Signal::derive(move || error(PREMISE_ROUTE_ID).is_some())
-                                described_by=route_error_id
+                                described_by=Signal::derive(move || {
+                                    error(PREMISE_ROUTE_ID).map(|_| route_error_id.to_owned()).unwrap_or_default()
+                                })
                             />
                             {move || error(PREMISE_ROUTE_ID).map(|e| view! {
                                 <p class="field-error" id=route_error_id>{e}</p>
@@ -341,13 +352,15 @@ pub fn PstnChange(
                         <p>"This is already the location's connection: nothing was sent."</p>
                     </div>
                 </Show>
-                {move || (!pending.get()).then(|| view! {
-                    <SaveOutcome
-                        result=save.value().get()
-                        names
-                        on_read_again=Callback::new(move |()| connection.refetch())
-                    />
-                })}
+                <div id=ids::OUTCOME tabindex="-1" class="outcome">
+                    {move || (!pending.get()).then(|| view! {
+                        <SaveOutcome
+                            result=save.value().get()
+                            names
+                            on_read_again=Callback::new(move |()| connection.refetch())
+                        />
+                    })}
+                </div>
                 <div class="actions">
                     <button
                         type="submit"

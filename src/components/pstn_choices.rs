@@ -37,7 +37,7 @@ pub fn ConnectThrough(
         <fieldset
             class="field"
             class:invalid=move || error.with(Option::is_some)
-            aria-describedby="pstn-connection-type-error"
+            aria-describedby=move || error.with(Option::is_some).then_some("pstn-connection-type-error")
         >
             <legend>"Connect through"</legend>
             <div class="choices">
@@ -100,7 +100,7 @@ pub fn RouteTypeChoice(
         <fieldset
             class="field"
             class:invalid=move || error.with(Option::is_some)
-            aria-describedby="premise-route-type-error"
+            aria-describedby=move || error.with(Option::is_some).then_some("premise-route-type-error")
         >
             <legend>"Calls go through"</legend>
             <div class="choices two">
@@ -144,7 +144,7 @@ pub fn ProviderChoice(
         <fieldset
             class="field"
             class:invalid=move || error.with(Option::is_some)
-            aria-describedby="pstn-provider-error"
+            aria-describedby=move || error.with(Option::is_some).then_some("pstn-provider-error")
         >
             <legend>"Provider"</legend>
             <div class="choices">

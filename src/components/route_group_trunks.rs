@@ -131,7 +131,13 @@ pub fn RouteGroupTrunks(
                                     touch.try_run(ids::trunk(i));
                                 })
                                 invalid=Signal::derive(move || row_errors.with(|e| e.trunk.is_some()))
-                                described_by=format!("{} {trunk_error_id}", ids::TRUNK_HELP)
+                                described_by=Signal::derive({
+                                    let id = trunk_error_id.clone();
+                                    move || match row_errors.with(|e| e.trunk.is_some()) {
+                                        true => format!("{} {id}", ids::TRUNK_HELP),
+                                        false => ids::TRUNK_HELP.to_owned(),
+                                    }
+                                })
                             />
                             {move || row_errors.get().trunk.map(|e| view! { <p class="field-error" id=trunk_error_id.clone()>{e}</p> })}
                         </div>

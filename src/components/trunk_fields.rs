@@ -3,7 +3,7 @@
 //! through callbacks, so each form keeps its own state and rules.
 
 use crate::api::requests::{PChargeInfoSupportPolicy, TrunkType};
-use crate::components::{CopyButton, Field};
+use crate::components::{CopyButton, Field, RadioCard};
 use crate::validation::fields as f;
 use crate::validation::DeviceRange;
 use leptos::prelude::*;
@@ -223,25 +223,22 @@ pub fn TrunkTypeChoice(
                 .iter()
                 .map(|t| {
                     let t = *t;
+                    // The first radio takes the field's id: the focus goes there on an error.
+                    let id = match t {
+                        TrunkType::Registering => control_id(f::TRUNK_TYPE),
+                        _ => format!("{}-{}", control_id(f::TRUNK_TYPE), t.as_str().to_lowercase()),
+                    };
                     view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name=f::TRUNK_TYPE
-                                id=(t == TrunkType::Registering).then(|| control_id(f::TRUNK_TYPE))
-                                value=t.as_str()
-                                prop:checked=move || value.with(|v| v == t.as_str())
-                                on:change=move |_| on_change.run(t)
-                                on:blur=move |ev| {
-                // A blur also comes as the form is taken off the page: `try_`.
-                on_blur.try_run(ev);
-            }
-                            />
-                            <span>
-                                <strong>{t.label()}</strong>
-                                <p>{trunk_type_advice(t)}</p>
-                            </span>
-                        </label>
+                        <RadioCard
+                            id
+                            name=f::TRUNK_TYPE
+                            value=t.as_str()
+                            title=t.label()
+                            help=trunk_type_advice(t)
+                            checked=Signal::derive(move || value.with(|v| v == t.as_str()))
+                            on_choose=move || on_change.run(t)
+                            on_leave=on_blur
+                        />
                     }
                 })
                 .collect_view()}

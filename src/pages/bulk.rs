@@ -82,7 +82,7 @@ pub fn BulkPage() -> impl IntoView {
             <p class="breadcrumb">
                 <A href=crate::paths::href("/locations")>"← All locations"</A>
             </p>
-            <h1>"Change the PSTN of many locations"</h1>
+            <crate::components::PageHeading text="Change the PSTN of many locations" />
             {move || lists_error().map(|e| view! {
                 <ApiErrorView error=e context="Trunk and route group names could not be read; routes are shown without names." />
             })}

@@ -136,7 +136,7 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <section class="history">
             <div class="page-head">
-                <h1>"History"</h1>
+                <crate::components::PageHeading text="History" />
             </div>
             <p class="lead">
                 "Every change this console made in this browser tab, newest first. It stays while the tab is open, also after signing in again."

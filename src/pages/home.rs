@@ -1,5 +1,6 @@
 //! The start page: what the console does and where to begin.
 
+use crate::components::PageHeading;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,10 +13,11 @@ pub fn Home() -> impl IntoView {
         session
             .state
             .with(|s| s.as_ref().map(|s| s.me.label().to_string()))
+            .unwrap_or_default()
     };
     view! {
         <section>
-            <h1>"Welcome, " {name}</h1>
+            <PageHeading text=move || format!("Welcome, {}", name()) title="Home" />
             <p class="lead">
                 "Connect Webex Calling to the phone network through your own gateways in two steps."
             </p>

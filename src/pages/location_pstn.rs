@@ -13,7 +13,7 @@ use crate::api::trunks;
 use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::pstn_change::{GroupRead, PstnChange};
-use crate::components::{LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading, PageHeading};
 use crate::pstn_plan::Routes;
 use crate::resources::api_resource;
 use crate::session::Session;
@@ -100,7 +100,13 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
             <p class="breadcrumb">
                 <A href=crate::paths::href("/locations")>"← All locations"</A>
             </p>
-            <h1>{move || name().unwrap_or_else(|| "PSTN connection".to_owned())}</h1>
+            <PageHeading
+                text=move || name().unwrap_or_else(|| "PSTN connection".to_owned())
+                title=move || match name() {
+                    Some(name) => format!("{name}: PSTN connection"),
+                    None => "PSTN connection".to_owned(),
+                }
+            />
             <p class="lead">
                 "The PSTN connection: how this location's calls reach phone numbers outside Webex."
             </p>

@@ -14,7 +14,7 @@ use crate::components::location_selection::{
     BatchFilter, BatchFilters, ChooseBox, Chosen, SelectionBar,
 };
 use crate::components::pstn_connection::RouteNames;
-use crate::components::{LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
 use crate::resources::api_resource;
 use crate::session::Session;
@@ -315,7 +315,7 @@ pub fn LocationList() -> impl IntoView {
     view! {
         <section class="locations">
             <div class="page-head">
-                <h1>"Locations"</h1>
+                <PageHeading text="Locations" />
             </div>
             <p class="lead">
                 "How each Webex Calling location reaches the phone network. Open a location to see or change its PSTN connection."

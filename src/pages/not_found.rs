@@ -1,5 +1,6 @@
 //! The page for addresses the console does not know.
 
+use crate::components::PageHeading;
 use leptos::prelude::*;
 
 /// Not found.
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="narrow">
-            <h1>"Page not found"</h1>
+            <PageHeading text="Page not found" />
             <p>"There is no page at this address in PSTN Console."</p>
             <p>
                 <a href=crate::paths::href("/")>"Go to the start page"</a>

@@ -6,7 +6,9 @@ use crate::api::route_groups::{self, RouteGroupDetails, RouteGroupUsage, RouteLi
 use crate::api::trunks::{self, NamedRef, TrunkStatus, TrunkSummary};
 use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{ApiErrorView, ConfirmDialog, LoadFailed, Loading};
+use crate::components::{
+    use_page_title, ApiErrorView, ConfirmDialog, LoadFailed, Loading, PageHeading,
+};
 use crate::history::{self, Entry, What};
 use crate::pages::route_groups::RouteGroupNotice;
 use crate::resources::api_resource;
@@ -91,6 +93,7 @@ fn RouteGroupPage(id: String) -> impl IntoView {
         trunks::list(&client).await
     });
     let uses = api_resource(&client, id.clone(), read_uses);
+    use_page_title("Route group");
     view! {
         <p class="breadcrumb">
             <A href=crate::paths::href("/route-groups")>"Route groups"</A>
@@ -100,7 +103,7 @@ fn RouteGroupPage(id: String) -> impl IntoView {
         {move || match group.get() {
             None => view! { <Loading text="Loading the route group…" /> }.into_any(),
             Some(Err(e)) => view! {
-                <h1>"Route group"</h1>
+                <PageHeading text="Route group" />
                 <LoadFailed error=e context="The route group could not be loaded" on_retry=Callback::new(move |()| group.refetch()) />
             }
             .into_any(),
@@ -176,7 +179,7 @@ fn GroupView(
         .collect_view();
     view! {
         <div class="page-head">
-            <h1>{group.name.clone()}</h1>
+            <PageHeading text=group.name.clone() title=format!("Route group {}", group.name) />
             <div class="actions">
                 <A href=edit attr:class="button primary">"Edit"</A>
             </div>

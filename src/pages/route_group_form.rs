@@ -7,7 +7,7 @@ use crate::api::route_groups::{self, RouteGroupDetails};
 use crate::api::trunks::{self, NamedRef, TrunkSummary};
 use crate::api::ApiError;
 use crate::components::route_group_editor::{Mode, RouteGroupEditor, DRAFT};
-use crate::components::{LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading, PageHeading};
 use crate::resources::api_resource;
 use crate::session::Session;
 use crate::validation::RouteGroupForm;
@@ -38,7 +38,7 @@ pub fn RouteGroupNew() -> impl IntoView {
                 <A href=crate::paths::href("/route-groups")>"Route groups"</A>
                 " / New route group"
             </p>
-            <h1>"New route group"</h1>
+            <PageHeading text="New route group" />
             <p class="lead">
                 "A route group spreads calls over several trunks, or fails over from one to the next, possibly across locations."
             </p>
@@ -95,7 +95,7 @@ fn RouteGroupEditPage(id: String) -> impl IntoView {
                 <A href=details.clone()>{move || group.get().and_then(Result::ok).map(|g| g.name).unwrap_or_else(|| "Route group".into())}</A>
                 " / Edit"
             </p>
-            <h1>"Edit route group"</h1>
+            <PageHeading text="Edit route group" />
             {move || match all() {
                 None => view! { <Loading text="Loading the route group…" /> }.into_any(),
                 Some(Err(e)) => view! {

@@ -3,7 +3,7 @@
 use crate::api::client::path_segment;
 use crate::api::route_groups::{self, RouteGroupSummary};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading, Pager};
+use crate::components::{LoadFailed, Loading, PageHeading, Pager};
 use crate::resources::api_resource;
 use crate::route_group_words::trunk_count;
 use crate::session::Session;
@@ -97,7 +97,7 @@ pub fn RouteGroupList() -> impl IntoView {
     let new_link = crate::paths::href("/route-groups/new");
     view! {
         <div class="page-head">
-            <h1>"Route groups"</h1>
+            <PageHeading text="Route groups" />
             <A href=new_link.clone() attr:class="button primary">"New route group"</A>
         </div>
         {shown_notice.map(|n| view! {

@@ -2,7 +2,7 @@
 //! access token as the second way in; a pasted token is checked with `GET /people/me`.
 
 use crate::api::ApiError;
-use crate::components::ApiErrorView;
+use crate::components::{ApiErrorView, PageHeading};
 use crate::config::{AppConfig, OAuthConfig};
 use crate::oauth;
 use crate::session::{self, Session, SignedOutReason};
@@ -114,7 +114,7 @@ pub fn SignIn() -> impl IntoView {
     };
     view! {
         <section class="sign-in narrow">
-            <h1>"Sign in"</h1>
+            <PageHeading text="Sign in" />
             <p class="lead">
                 "PSTN Console connects your Webex Calling organization to the phone network through your own gateways: create trunks and set how each location reaches the PSTN."
             </p>
@@ -147,14 +147,16 @@ pub fn SignIn() -> impl IntoView {
                         autocomplete="off"
                         spellcheck="false"
                         bind:value=token
-                        aria-describedby="access-token-help"
+                        aria-describedby=move || {
+                            crate::components::field::described_by("access-token", Some("help"), empty_error.get())
+                        }
                         aria-invalid=move || empty_error.get().to_string()
                     />
                     <p class="help" id="access-token-help">
                         "Paste a Webex access token of a Calling administrator, e.g. your personal token from developer.webex.com. It is kept in this browser tab only and forgotten when you sign out or close the tab."
                     </p>
                     <Show when=move || empty_error.get()>
-                        <p class="field-error" role="alert">
+                        <p class="field-error" id="access-token-error" role="alert">
                             "Paste your access token first."
                         </p>
                     </Show>

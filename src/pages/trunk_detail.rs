@@ -6,8 +6,8 @@ use crate::api::trunks::{self, TrunkDetails, TrunkStatus};
 use crate::components::notice::FreshTrunkPassword;
 use crate::components::trunk_delete::{read_where_used, WhereUsed};
 use crate::components::{
-    ApiErrorView, CopyButton, LoadFailed, Loading, PendingNotice, TrunkDelete, TrunkStatusWatch,
-    UsedByList,
+    use_page_title, ApiErrorView, CopyButton, LoadFailed, Loading, PageHeading, PendingNotice,
+    TrunkDelete, TrunkStatusWatch, UsedByList,
 };
 use crate::gateway_config::{cube_config, GatewayValues};
 use crate::session::Session;
@@ -18,6 +18,7 @@ use leptos_router::hooks::use_params_map;
 /// The trunk details page at `/trunks/:id`.
 #[component]
 pub fn TrunkDetail() -> impl IntoView {
+    use_page_title("Trunk");
     let client = expect_context::<Session>().client();
     let params = use_params_map();
     // While the router leaves this page the id goes away: keep the last one, so the page is not
@@ -39,7 +40,7 @@ pub fn TrunkDetail() -> impl IntoView {
             None => view! { <Loading text="Loading the trunk…" /> }.into_any(),
             Some(Err(e)) => view! {
                 <p class="breadcrumb"><A href=crate::paths::href("/trunks")>"Trunks"</A></p>
-                <h1>"Trunk"</h1>
+                <PageHeading text="Trunk" />
                 <LoadFailed error=e context="The trunk could not be loaded" on_retry=Callback::new(move |()| trunk.refetch()) />
             }
             .into_any(),
@@ -143,7 +144,10 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
         </p>
         <PendingNotice />
         <div class="page-head">
-            <h1>{trunk.name.clone()} " " <span class=badge_class data-testid="trunk-status">{badge_text}</span></h1>
+            <div class="heading-with-badge">
+                <PageHeading text=trunk.name.clone() title=format!("Trunk {}", trunk.name) />
+                <span class=badge_class data-testid="trunk-status">{badge_text}</span>
+            </div>
             <div class="actions">
                 <A href=pstn_link attr:class="button primary">"Use for a location's PSTN"</A>
                 <A href=edit_link attr:class="button secondary">"Edit"</A>
@@ -237,7 +241,8 @@ fn TrunkView(trunk: TrunkDetails, id: String) -> impl IntoView {
                         "Download .txt"
                     </button>
                 </div>
-                <pre class="config" aria-labelledby="gateway-configuration" data-testid="gateway-config">{text}</pre>
+                // Focusable, so that keyboard users can scroll it; named by its heading.
+                <pre class="config" tabindex="0" role="region" aria-labelledby="gateway-configuration" data-testid="gateway-config">{text}</pre>
             }
         })}
     }

@@ -10,7 +10,7 @@ use crate::components::notice::{FreshPassword, FreshTrunkPassword, Notice};
 use crate::components::trunk_fields::{
     control_id, CallsRange, DualIdentityField, PChargeInfoField, TrunkPasswordInput, TrunkTextInput,
 };
-use crate::components::{ApiErrorView, Field, Loading};
+use crate::components::{use_page_title, ApiErrorView, Field, Loading, PageHeading};
 use crate::resources::api_resource;
 use crate::session::Session;
 use crate::validation::refusal::trunk_field_of;
@@ -23,6 +23,7 @@ use leptos_router::hooks::use_params_map;
 /// The edit page at `/trunks/:id/edit`: the form, once the trunk and its device types are read.
 #[component]
 pub fn TrunkEdit() -> impl IntoView {
+    use_page_title("Edit trunk");
     let client = expect_context::<Session>().client();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let trunk = api_resource(&client, id.clone(), |client, id| async move {
@@ -37,7 +38,7 @@ pub fn TrunkEdit() -> impl IntoView {
             {move || match (trunk.get(), types.get()) {
                 (Some(Err(e)), _) | (_, Some(Err(e))) => view! {
                     <p class="breadcrumb"><A href=crate::paths::href("/trunks")>"Trunks"</A></p>
-                    <h1>"Edit trunk"</h1>
+                    <PageHeading text="Edit trunk" />
                     <ApiErrorView error=e context="The trunk could not be loaded for editing" />
                 }
                 .into_any(),
@@ -176,7 +177,7 @@ fn EditForm(
             <A href=back.clone()>{trunk.name.clone()}</A>
             " / Edit"
         </p>
-        <h1>{heading}</h1>
+        <PageHeading text=heading />
         <form class="card form" on:submit=on_submit novalidate>
             <Field control_id=control_id(f::NAME) label="Name" help="Unique in your organization." error=error_of(f::NAME)>
                 <TrunkTextInput

@@ -10,7 +10,7 @@ use crate::components::trunk_fields::{
     TrunkTextInput, TrunkTypeChoice,
 };
 use crate::components::{
-    ApiErrorView, Field, LoadFailed, Loading, Picker, PickerOption, SendingNote,
+    ApiErrorView, Field, LoadFailed, Loading, PageHeading, Picker, PickerOption, SendingNote,
 };
 use crate::history::{self, Entry, What};
 use crate::pages::trunk_accepted::AcceptedUnread;
@@ -294,7 +294,7 @@ pub fn TrunkNew() -> impl IntoView {
                 <A href=crate::paths::href("/trunks")>"Trunks"</A>
                 " / New trunk"
             </p>
-            <h1>"New trunk"</h1>
+            <PageHeading text="New trunk" />
             <p class="lead">
                 "A trunk is the SIP connection between Webex Calling and your local gateway or session border controller."
             </p>

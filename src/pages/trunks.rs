@@ -4,7 +4,7 @@ use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading, Pager, PendingNotice};
+use crate::components::{LoadFailed, Loading, PageHeading, Pager, PendingNotice};
 use crate::resources::api_resource;
 use crate::session::Session;
 use crate::where_used::count_of;
@@ -123,7 +123,7 @@ pub fn TrunkList() -> impl IntoView {
     view! {
         <PendingNotice />
         <div class="page-head">
-            <h1>"Trunks"</h1>
+            <PageHeading text="Trunks" />
             <A href=crate::paths::href("/trunks/new") attr:class="button primary">"New trunk"</A>
         </div>
         {move || match all.get() {
