@@ -17,6 +17,8 @@ API_ORIGINS ?= https://webexapis.com
 SIM_ADDR ?= 127.0.0.1:8081
 APP_ADDR ?= 127.0.0.1:8080
 SEED ?= demo
+# Milliseconds every simulated Webex answer waits (e.g. `make serve SEED=large LATENCY_MS=300`).
+LATENCY_MS ?= 0
 # The path the app is hosted under (Trunk's public URL): / or a sub-path like /tools/pstn/.
 PUBLIC_URL ?= /
 
@@ -48,7 +50,8 @@ dist: build
 sim:
 	cargo build --quiet -p webex-sim
 
-## Build, then run the simulator (demo org) and serve the app pointed at it. Ctrl-C stops both.
+## Build, then run the simulator (demo org; SEED=large for 10,000 locations, LATENCY_MS=300 for
+## Webex far away) and serve the app pointed at it. Ctrl-C stops both.
 serve: API_ORIGINS += http://$(SIM_ADDR)
 serve: build sim
 	@echo '{"apiBase": "http://$(SIM_ADDR)/v1"}' > dist/config.json
@@ -56,7 +59,7 @@ serve: build sim
 	@echo "PSTN Console: http://$(APP_ADDR)$(PUBLIC_URL)   (Webex simulator at http://$(SIM_ADDR)/v1)"
 	@echo "Sign in with the demo access token: demo-admin-token"
 	@echo
-	target/debug/webex-sim --seed $(SEED) --addr $(SIM_ADDR) --serve-app dist --app-addr $(APP_ADDR) --app-base $(PUBLIC_URL)
+	target/debug/webex-sim --seed $(SEED) --latency-ms $(LATENCY_MS) --addr $(SIM_ADDR) --serve-app dist --app-addr $(APP_ADDR) --app-base $(PUBLIC_URL)
 
 ## Every check, failing on the first error; ends with 'N passed, N failed'.
 test: setup-test

@@ -25,6 +25,8 @@ pub struct BoundedLoader<V: Clone + Send + Sync + 'static> {
     pending: RwSignal<usize>,
     limit: usize,
     fetch: StoredValue<Fetch<V>, LocalStorage>,
+    /// Bumped by [`BoundedLoader::clear`]: what older fetches answer is then dropped.
+    generation: StoredValue<u64>,
 }
 
 impl<V: Clone + Send + Sync + 'static> Clone for BoundedLoader<V> {
@@ -50,6 +52,7 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
             pending: RwSignal::new(0),
             limit: limit.max(1),
             fetch: StoredValue::new_local(fetch),
+            generation: StoredValue::new(0),
         }
     }
 
@@ -108,6 +111,19 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
         });
     }
 
+    /// Sets the value of `key` (what a change made here now holds), without fetching it.
+    pub fn put(&self, key: &str, value: V) {
+        self.results.try_update(|r| r.insert(key.to_owned(), value));
+    }
+
+    /// Forgets every value and drops what is queued; fetches under way are ignored.
+    pub fn clear(&self) {
+        self.generation.try_update_value(|g| *g += 1);
+        self.queue.try_update_value(VecDeque::clear);
+        self.in_flight.try_update_value(Vec::clear);
+        self.results.try_update(HashMap::clear);
+    }
+
     fn pump(self) {
         while self.in_flight.with_value(Vec::len) < self.limit {
             let Some(key) = self.queue.try_update_value(|q| q.pop_front()).flatten() else {
@@ -115,8 +131,12 @@ impl<V: Clone + Send + Sync + 'static> BoundedLoader<V> {
             };
             self.in_flight.update_value(|f| f.push(key.clone()));
             let future = self.fetch.with_value(|fetch| fetch(key.clone()));
+            let generation = self.generation.get_value();
             leptos::task::spawn_local(async move {
                 let value = future.await;
+                if self.generation.try_get_value() != Some(generation) {
+                    return;
+                }
                 // The page may have been left meanwhile; then there is nothing to fill in.
                 if self
                     .results

@@ -14,6 +14,8 @@ pub mod download;
 pub mod drafts;
 pub mod gateway_config;
 pub mod history;
+pub mod kept_lists;
+pub mod list_address;
 pub mod oauth;
 pub mod pages;
 pub mod paths;

@@ -17,6 +17,7 @@
 use crate::api::people::{self, Organization, Person};
 use crate::api::{ApiError, Client, ClientEvent};
 use crate::config::AppConfig;
+use crate::kept_lists::KeptLists;
 use leptos::prelude::*;
 
 const TOKEN_KEY: &str = "pstn-console.token";
@@ -89,18 +90,24 @@ pub struct Session {
     /// Notified whenever the data of the account is dropped ([`Session::forget_account_data`]):
     /// what is kept in memory outside the session empties itself when it fires.
     pub account_changed: Trigger,
+    /// The lists kept for this admin and organization (emptied by
+    /// [`Session::forget_account_data`]).
+    pub kept: KeptLists,
 }
 
 impl Session {
     /// A fresh, signed-out session.
     pub fn new() -> Self {
+        let state = RwSignal::new(None);
+        let acting_org = RwSignal::new(None);
         Session {
-            state: RwSignal::new(None),
+            state,
             reason: RwSignal::new(SignedOutReason::Fresh),
             waiting: RwSignal::new(None),
-            acting_org: RwSignal::new(None),
+            acting_org,
             expires_at: RwSignal::new(None),
             account_changed: Trigger::new(),
+            kept: KeptLists::new(move || client_of(state, acting_org)),
         }
     }
 
@@ -178,6 +185,7 @@ impl Session {
                 let _ = s.remove_item(&key);
             }
         }
+        self.kept.clear();
         self.account_changed.notify();
     }
 
@@ -208,13 +216,8 @@ impl Session {
     /// The client of the signed-in admin, acting on the chosen organization. Pages below the
     /// session guard may rely on it.
     pub fn client(self) -> Client {
-        let org = self
-            .acting_org
-            .with_untracked(|o| o.as_ref().map(|o| o.id.clone()));
-        self.state
-            .with_untracked(|s| s.as_ref().map(|s| s.client.clone()))
+        client_of(self.state, self.acting_org)
             .expect("pages that call the API are shown only to a signed-in admin")
-            .with_org(org.as_deref())
     }
 
     /// Acts on another organization (partner admins); `None` goes back to the admin's own. The
@@ -241,6 +244,18 @@ impl Session {
         store(ORG_KEY, org.as_ref().map(|o| o.id.as_str()));
         self.acting_org.set(org);
     }
+}
+
+/// The signed-in admin's client acting on the chosen organization, if someone is signed in.
+fn client_of(
+    state: RwSignal<Option<SignedIn>>,
+    acting_org: RwSignal<Option<Organization>>,
+) -> Option<Client> {
+    let org = acting_org.try_with_untracked(|o| o.as_ref().map(|o| o.id.clone()))?;
+    state
+        .try_with_untracked(|s| s.as_ref().map(|s| s.client.clone()))??
+        .with_org(org.as_deref())
+        .into()
 }
 
 impl Default for Session {

@@ -28,6 +28,12 @@ export class Sim {
     expect(r.ok()).toBeTruthy();
   }
 
+  /** Every `/v1` answer (preflights too) waits `ms` from now until the next reset. */
+  async latency(ms: number) {
+    const r = await this.page.request.post(`${SIM}/_sim/latency`, { data: { ms } });
+    expect(r.ok()).toBeTruthy();
+  }
+
   async exchanges(filter?: { method?: string; path?: string | RegExp }): Promise<Exchange[]> {
     const r = await this.page.request.get(`${SIM}/_sim/exchanges`);
     expect(r.ok()).toBeTruthy();

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: webex-sim [--addr 127.0.0.1:8081] [--seed demo|large|empty] \
-[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--write-limit N] [--serve-app DIR --app-addr 127.0.0.1:8080 [--app-base /tools/pstn/]]";
+[--record FILE.jsonl] [--oauth-auto] [--no-quirks] [--write-limit N] [--latency-ms 300] [--serve-app DIR --app-addr 127.0.0.1:8080 [--app-base /tools/pstn/]]";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -46,6 +46,8 @@ pub struct Config {
     /// Seed the live-org answer variants (206, `organization`, lower-case status) on a few
     /// trunks; `--no-quirks` makes those trunks answer like the others, strictly per the spec.
     pub quirks: bool,
+    /// Every `/v1` answer (preflights included) waits this long, like a far-away Webex.
+    pub latency_ms: u64,
     /// Writes each token may make per second before Webex-like 429s (`--write-limit N`);
     /// `None` (the default) is no limit. Tests turn it on with `POST /_sim/rate-limit`.
     pub write_limit: Option<u32>,
@@ -62,6 +64,7 @@ impl Default for Config {
             app_addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             app_base: "/".into(),
             quirks: true,
+            latency_ms: 0,
             write_limit: None,
         }
     }
@@ -102,6 +105,7 @@ impl Config {
                 "--serve-app" => config.serve_app = Some(PathBuf::from(value("--serve-app")?)),
                 "--oauth-auto" => config.oauth_auto = true,
                 "--no-quirks" => config.quirks = false,
+                "--latency-ms" => config.latency_ms = parse_latency(&value("--latency-ms")?)?,
                 "--write-limit" => {
                     let v = value("--write-limit")?;
                     let n: u32 = v
@@ -115,6 +119,19 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// The longest latency accepted: a minute.
+pub const MAX_LATENCY_MS: u64 = 60_000;
+
+pub fn parse_latency(s: &str) -> Result<u64, String> {
+    s.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|ms| *ms <= MAX_LATENCY_MS)
+        .ok_or_else(|| {
+            format!("--latency-ms '{s}' is not a number of milliseconds from 0 to 60000")
+        })
 }
 
 fn parse_addr(s: &str) -> Result<SocketAddr, String> {
@@ -133,10 +150,12 @@ mod tests {
     #[test]
     fn parses_every_flag() {
         let c = Config::from_args(args(
-            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --app-base /tools/pstn/ --no-quirks --write-limit 5",
+            "--addr 127.0.0.1:9000 --seed=large --record /tmp/x.jsonl --oauth-auto --serve-app dist --app-addr 127.0.0.1:9001 --app-base /tools/pstn/ --no-quirks --write-limit 5 --latency-ms 300",
         ))
         .unwrap();
         assert!(!c.quirks);
+        assert_eq!(c.latency_ms, 300);
+        assert_eq!(Config::default().latency_ms, 0);
         assert_eq!(c.write_limit, Some(5));
         assert_eq!(Config::default().write_limit, None);
         assert!(Config::default().quirks);
@@ -156,6 +175,8 @@ mod tests {
         assert!(Config::from_args(args("--app-base tools/pstn")).is_err());
         assert!(Config::from_args(args("--app-base //evil.example/")).is_err());
         assert!(Config::from_args(args("--addr")).is_err());
+        assert!(Config::from_args(args("--latency-ms soon")).is_err());
+        assert!(Config::from_args(args("--latency-ms 600000")).is_err());
         assert!(Config::from_args(args("--write-limit many")).is_err());
     }
 }

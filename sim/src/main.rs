@@ -46,7 +46,13 @@ async fn run(config: Config) -> std::io::Result<()> {
             ""
         }
     );
-    println!("  control:       http://{addr}/_sim/{{faults,reset,exchanges,tokens}}");
+    println!("  control:       http://{addr}/_sim/{{faults,reset,exchanges,tokens,latency}}");
+    if config.latency_ms > 0 {
+        println!(
+            "  latency:       every /v1 answer waits {} ms (--latency-ms)",
+            config.latency_ms
+        );
+    }
     if let Some(path) = &config.record {
         println!("  recording to:  {}", path.display());
     }

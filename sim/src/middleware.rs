@@ -26,6 +26,16 @@ fn is_recorded_api(path: &str) -> bool {
     path.starts_with("/v1/") && !path.starts_with("/v1/authorize") && path != "/v1/access_token"
 }
 
+/// Outside CORS, so preflights wait too: every `/v1` answer comes after the configured latency,
+/// as from a Webex far away. `/_sim` and the app's files answer at once.
+pub async fn latency(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let delay = state.latency();
+    if !delay.is_zero() && request.uri().path().starts_with("/v1/") {
+        tokio::time::sleep(delay).await;
+    }
+    next.run(request).await
+}
+
 pub async fn around(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let tid = tracking_id();
     let path = request.uri().path().to_string();

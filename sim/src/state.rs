@@ -580,6 +580,8 @@ pub struct AppState {
     inner: Arc<Mutex<Sim>>,
     pub config: Arc<Config>,
     pub recorder: Option<Arc<Recorder>>,
+    /// How long every `/v1` answer waits (`--latency-ms`, changed by `POST /_sim/latency`).
+    pub latency_ms: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl AppState {
@@ -597,6 +599,7 @@ impl AppState {
         };
         Ok(AppState {
             inner: Arc::new(Mutex::new(sim)),
+            latency_ms: Arc::new(config.latency_ms.into()),
             config: Arc::new(config),
             recorder,
         })
@@ -615,6 +618,17 @@ impl AppState {
         sim.faults.clear();
         sim.exchanges.clear();
         sim.write_limit = WriteLimit::new(self.config.write_limit);
+        self.set_latency(self.config.latency_ms);
+    }
+
+    /// How long every `/v1` answer waits now.
+    pub fn latency(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.latency_ms.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    pub fn set_latency(&self, ms: u64) {
+        self.latency_ms
+            .store(ms, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -436,6 +436,46 @@ async fn a_trunk_status_changes_after_the_reads_asked_for() {
 }
 
 #[tokio::test]
+async fn latency_delays_every_api_answer_and_preflight_until_reset() {
+    let sim = Sim::with(webex_sim::Config {
+        latency_ms: 120,
+        ..Default::default()
+    });
+    let at = Instant::now();
+    let trunks = sim.get(TRUNKS, ADMIN).await;
+    assert_eq!(trunks.status, StatusCode::OK);
+    assert!(at.elapsed() >= Duration::from_millis(120));
+    let preflight = Request::builder()
+        .method(Method::OPTIONS)
+        .uri(TRUNKS)
+        .header("origin", "http://127.0.0.1:8080")
+        .header("access-control-request-method", "GET")
+        .header("access-control-request-headers", "authorization")
+        .body(Body::empty())
+        .unwrap();
+    let at = Instant::now();
+    assert!(sim.send(preflight).await.status.is_success());
+    assert!(at.elapsed() >= Duration::from_millis(120));
+
+    // The control surface answers at once and changes the latency.
+    assert_eq!(sim.get("/_sim/latency", "").await.body, json!({"ms": 120}));
+    let set = sim.post("/_sim/latency", "", json!({"ms": 250})).await;
+    assert_eq!(set.body, json!({"ms": 250}));
+    let at = Instant::now();
+    sim.get(TRUNKS, ADMIN).await;
+    assert!(at.elapsed() >= Duration::from_millis(250));
+    sim.post("/_sim/latency", "", json!({"ms": 600000}))
+        .await
+        .webex_error(400);
+    sim.post("/_sim/latency", "", json!({"millis": 5}))
+        .await
+        .webex_error(400);
+    // A reset goes back to --latency-ms.
+    sim.post("/_sim/reset", "", json!({})).await;
+    assert_eq!(sim.get("/_sim/latency", "").await.body, json!({"ms": 120}));
+}
+
+#[tokio::test]
 async fn a_write_limit_answers_429_with_retry_after_per_token_until_reset() {
     let sim = Sim::new();
     let toronto = sim.location("Toronto Office").await;

@@ -1,10 +1,13 @@
 //! The one place that talks HTTP: base URL, bearer token, `orgId`, JSON, errors, retries, paging.
 
 use super::error::{ApiError, WebexError};
-use super::paging::{next_page, retry_after, NextPage};
+use super::paging::{
+    after_first_page, next_link, retry_after, Continue, OffsetPlan, Progress, PARALLEL_PAGES,
+};
 use super::scopes::{api_path, need};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The default API base when `config.json` names none.
@@ -238,67 +241,138 @@ impl Client {
             .json()
     }
 
-    /// Every item of a list, following `Link: rel="next"` (or `start`/`max`) to the end.
+    /// Every item of a list, all pages (see [`Client::get_pages`]).
     pub async fn get_all<P: ListPage>(
         &self,
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<Vec<P::Item>, ApiError> {
-        self.get_all_with::<P>(path, query, Some(PAGE_SIZE), true)
-            .await
+        let mut items = Vec::new();
+        self.get_pages::<P>(path, query, |page, _| items.extend(page))
+            .await?;
+        Ok(items)
+    }
+
+    /// Reads a list page by page, handing each page to `on_page` in list order as soon as it
+    /// can: the first page at once; then, where Webex pages by `start`/`max`, up to
+    /// [`PARALLEL_PAGES`] pages at a time (stopping at the first short or empty page), or,
+    /// where it gives an opaque cursor, by following `Link: rel="next"` one after the other.
+    /// On an error, what was handed on stays handed on and the error is answered.
+    pub async fn get_pages<P: ListPage>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        mut on_page: impl FnMut(Vec<P::Item>, Progress),
+    ) -> Result<(), ApiError> {
+        let max = PAGE_SIZE.to_string();
+        let mut query: Vec<(&str, &str)> = query.to_vec();
+        query.push(("max", &max));
+        let first = self
+            .send_url(Method::Get, &self.url(path, &query), None)
+            .await?;
+        let items = first.json::<P>()?.into_items();
+        let received = items.len();
+        let next = after_first_page(first.link.as_deref(), PAGE_SIZE, received);
+        let done = next == Continue::Done;
+        on_page(
+            items,
+            Progress {
+                loaded: received,
+                at_least: received,
+                done,
+            },
+        );
+        match next {
+            Continue::Done => Ok(()),
+            Continue::Cursor(url) => self.follow_cursor::<P>(url, received, on_page).await,
+            Continue::Offsets => {
+                let plan = RefCell::new(OffsetPlan::new(PAGE_SIZE, received));
+                let on_page = RefCell::new(on_page);
+                let failure = RefCell::new(None);
+                let worker = || async {
+                    loop {
+                        let Some(start) = plan.borrow_mut().next_start() else {
+                            return;
+                        };
+                        let offset = start.to_string();
+                        let mut q = query.clone();
+                        q.push(("start", &offset));
+                        let url = self.url(path, &q);
+                        let page = match self.send_url(Method::Get, &url, None).await {
+                            Ok(answer) => answer.json::<P>().map(P::into_items),
+                            Err(e) => Err(e),
+                        };
+                        let mut plan = plan.borrow_mut();
+                        match page {
+                            Ok(items) => {
+                                let ready = plan.arrived(start, items);
+                                let progress = plan.progress();
+                                drop(plan);
+                                if !ready.is_empty() || progress.done {
+                                    (on_page.borrow_mut())(ready, progress);
+                                }
+                            }
+                            Err(e) => {
+                                plan.stop();
+                                failure.borrow_mut().get_or_insert(e);
+                            }
+                        }
+                    }
+                };
+                futures::future::join_all((0..PARALLEL_PAGES).map(|_| worker())).await;
+                match failure.into_inner() {
+                    Some(e) => Err(e),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// The pages after the first of a list that pages by cursor, one after the other.
+    async fn follow_cursor<P: ListPage>(
+        &self,
+        mut url: String,
+        mut loaded: usize,
+        mut on_page: impl FnMut(Vec<P::Item>, Progress),
+    ) -> Result<(), ApiError> {
+        loop {
+            let answer = self.send_url(Method::Get, &url, None).await?;
+            let items = answer.json::<P>()?.into_items();
+            loaded += items.len();
+            let next = answer.link.as_deref().and_then(next_link);
+            on_page(
+                items,
+                Progress {
+                    loaded,
+                    at_least: loaded,
+                    done: next.is_none(),
+                },
+            );
+            match next {
+                Some(next) => url = next,
+                None => return Ok(()),
+            }
+        }
     }
 
     /// Every item of a list whose spec takes no `start`, asked for `max` at a time (`None`: the
-    /// spec takes no `max` either), followed by `Link: rel="next"` alone.
+    /// spec takes no `max` either), followed by `Link: rel="next"` alone, one page after the
+    /// other.
     pub async fn get_all_by<P: ListPage>(
         &self,
         path: &str,
         query: &[(&str, &str)],
         max: Option<usize>,
     ) -> Result<Vec<P::Item>, ApiError> {
-        self.get_all_with::<P>(path, query, max, false).await
-    }
-
-    /// Every item of a list; `by_start`: a full page without `Link` is followed by `start`.
-    async fn get_all_with<P: ListPage>(
-        &self,
-        path: &str,
-        query: &[(&str, &str)],
-        max: Option<usize>,
-        by_start: bool,
-    ) -> Result<Vec<P::Item>, ApiError> {
         let max_text = max.map(|m| m.to_string());
-        let page_size = match max {
-            Some(m) if by_start => m,
-            _ => usize::MAX,
-        };
         let mut query: Vec<(&str, &str)> = query.to_vec();
         if let Some(m) = max_text.as_deref() {
             query.push(("max", m));
         }
-        let mut url = self.url(path, &query);
-        let mut start = 0;
         let mut items = Vec::new();
-        loop {
-            let answer = self.send_url(Method::Get, &url, None).await?;
-            let page: Vec<P::Item> = answer.json::<P>()?.into_items();
-            let received = page.len();
-            items.extend(page);
-            match next_page(answer.link.as_deref(), start, page_size, received) {
-                NextPage::Url(next) => {
-                    start += received;
-                    url = next;
-                }
-                NextPage::Start(next) => {
-                    start = next;
-                    let offset = start.to_string();
-                    let mut q = query.clone();
-                    q.push(("start", &offset));
-                    url = self.url(path, &q);
-                }
-                NextPage::Done => return Ok(items),
-            }
-        }
+        self.follow_cursor::<P>(self.url(path, &query), 0, |page, _| items.extend(page))
+            .await?;
+        Ok(items)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::client::{path_segment, Client, ListPage};
 use super::error::ApiError;
+use super::paging::Progress;
 use super::requests::PremiseRouteType;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -50,13 +51,15 @@ impl ListPage for Locations {
     }
 }
 
-/// Every Webex Calling location of the organization, all pages, sorted by name.
-pub async fn list(client: &Client) -> Result<Vec<Location>, ApiError> {
-    let mut all = client
-        .get_all::<Locations>("/telephony/config/locations", &[("order", "name")])
-        .await?;
-    all.sort_by_cached_key(|l| l.name.to_lowercase());
-    Ok(all)
+/// Every Webex Calling location of the organization, page by page as they arrive (see
+/// [`Client::get_pages`]).
+pub async fn list_pages(
+    client: &Client,
+    on_page: impl FnMut(Vec<Location>, Progress),
+) -> Result<(), ApiError> {
+    client
+        .get_pages::<Locations>("/telephony/config/locations", &[("order", "name")], on_page)
+        .await
 }
 
 /// One location's Calling details.

@@ -3,6 +3,7 @@
 use super::client::path_segment;
 use super::client::{Client, ListPage, Method};
 use super::error::ApiError;
+use super::paging::Progress;
 use super::requests::RouteGroupBody;
 use super::trunks::{lenient_u32, Created, NamedRef};
 use serde::Deserialize;
@@ -166,6 +167,17 @@ pub async fn find_by_name(
     Ok(matching
         .into_iter()
         .find(|g| g.name.trim().eq_ignore_ascii_case(name.trim())))
+}
+
+/// Every route group of the organization, page by page as they arrive (see
+/// [`Client::get_pages`]).
+pub async fn list_pages(
+    client: &Client,
+    on_page: impl FnMut(Vec<RouteGroupSummary>, Progress),
+) -> Result<(), ApiError> {
+    client
+        .get_pages::<RouteGroups>(ROUTE_GROUPS, &[("order", "name")], on_page)
+        .await
 }
 
 /// One route group, with its trunks.

@@ -4,6 +4,7 @@
 use super::client::path_segment;
 use super::client::{Client, ListPage, Method};
 use super::error::ApiError;
+use super::paging::Progress;
 use super::requests::{FqdnValidation, NewTrunk, PChargeInfoSupportPolicy, TrunkType, TrunkUpdate};
 use serde::{Deserialize, Deserializer};
 
@@ -306,6 +307,16 @@ struct GeneratedPassword {
 /// Every trunk of the organization, all pages.
 pub async fn list(client: &Client) -> Result<Vec<TrunkSummary>, ApiError> {
     client.get_all::<Trunks>(TRUNKS, &[("order", "name")]).await
+}
+
+/// Every trunk of the organization, page by page as they arrive (see [`Client::get_pages`]).
+pub async fn list_pages(
+    client: &Client,
+    on_page: impl FnMut(Vec<TrunkSummary>, Progress),
+) -> Result<(), ApiError> {
+    client
+        .get_pages::<Trunks>(TRUNKS, &[("order", "name")], on_page)
+        .await
 }
 
 /// One trunk's details.

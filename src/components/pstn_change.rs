@@ -195,6 +195,8 @@ pub fn PstnChange(
                     .await
                     .map_err(SaveFailure::NotReadBack)?;
                 connection.set(Some(Ok(now.clone())));
+                // The kept list of locations shows it without reading it again.
+                session.kept.connections.put(&id, Ok(now.clone()));
                 Ok((body, now))
             }
         }

@@ -9,11 +9,11 @@
 use crate::api::locations;
 use crate::api::pstn;
 use crate::api::route_groups;
-use crate::api::trunks;
 use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::pstn_change::{GroupRead, PstnChange};
 use crate::components::{LoadFailed, Loading, PageHeading};
+use crate::kept_lists::ReadState;
 use crate::pstn_plan::Routes;
 use crate::resources::api_resource;
 use crate::session::Session;
@@ -49,12 +49,15 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
     let connection = api_resource(&client, location_id.clone(), |client, id| async move {
         pstn::connection(&client, &id).await
     });
-    let trunk_list = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
-    });
-    let group_list = api_resource(&client, (), |client, ()| async move {
-        route_groups::list(&client).await
-    });
+    // The trunks and route groups to choose from: the session's kept lists, read once.
+    let kept = expect_context::<Session>().kept;
+    kept.trunks.ensure(&client);
+    kept.route_groups.ensure(&client);
+    let list_state = |s: &ReadState| match s {
+        ReadState::Read => Some(Ok(())),
+        ReadState::Failed(e) => Some(Err(e.clone())),
+        ReadState::NotRead | ReadState::Reading(_) => None,
+    };
     let group_details: BoundedLoader<GroupRead> = BoundedLoader::new(IN_FLIGHT, {
         let client = client.clone();
         move |id: String| {
@@ -73,20 +76,23 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
             location.with(state),
             options.with(state),
             connection.with(state),
-            trunk_list.with(state),
-            group_list.with(state),
+            kept.trunks.with(|k| list_state(&k.state)),
+            kept.route_groups.with(|k| list_state(&k.state)),
         ];
         if let Some(failed) = all.iter().find(|s| matches!(s, Some(Err(_)))) {
             return failed.clone();
         }
         all.iter().all(Option::is_some).then_some(Ok(()))
     });
+    let list_client = StoredValue::new(client.clone());
     let retry = Callback::new(move |()| {
         location.refetch();
         options.refetch();
         connection.refetch();
-        trunk_list.refetch();
-        group_list.refetch();
+        list_client.with_value(|client| {
+            kept.trunks.retry_failed(client);
+            kept.route_groups.retry_failed(client);
+        });
     });
     let name = move || {
         location.with(|l| match l {
@@ -120,8 +126,8 @@ fn LocationPstnPage(location_id: String) -> impl IntoView {
                 }
                 Some(Ok(())) => {
                     let routes = Routes {
-                        trunks: loaded(trunk_list.get_untracked()),
-                        groups: loaded(group_list.get_untracked()),
+                        trunks: kept.trunks.with_untracked(|k| k.items.clone()),
+                        groups: kept.route_groups.with_untracked(|k| k.items.clone()),
                     };
                     let location_name = untrack(name).unwrap_or_default();
                     view! {

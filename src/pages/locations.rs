@@ -1,12 +1,12 @@
 //! Locations: every Webex Calling location with its PSTN connection, searchable and paged.
 //!
-//! The list shows as soon as the locations are read; each connection is one more call, so they
-//! are read only for the rows on the current page, a few at a time, and fill in as they come.
+//! The list is the session's kept list (`crate::kept_lists`): its first page shows as soon as it
+//! arrives and the rest fill in; each connection is one more call, so they are read only for
+//! the rows on the current page, a few at a time, kept too, and fill in as they come.
 
 use crate::api::client::path_segment;
 use crate::api::locations::{self, Location};
-use crate::api::pstn::{self, Connection, ConnectionType};
-use crate::api::{route_groups, trunks, ApiError};
+use crate::api::pstn::ConnectionType;
 use crate::bounded_loader::BoundedLoader;
 use crate::bulk::filter::{countries, ConnectionFilter};
 use crate::bulk::selection::Picked;
@@ -14,22 +14,19 @@ use crate::components::location_selection::{
     BatchFilter, BatchFilters, ChooseBox, Chosen, SelectionBar,
 };
 use crate::components::pstn_connection::RouteNames;
-use crate::components::{LoadFailed, Loading, PageHeading};
+use crate::components::{ListStatus, LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
+use crate::kept_lists::{ConnectionRead, ReadState};
+use crate::list_address::{self, ListAddress};
 use crate::resources::api_resource;
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
-use leptos_router::NavigateOptions;
 use std::ops::Range;
 use std::sync::Arc;
 
 /// Rows per page: few enough to read their connections quickly, and a small DOM with 10,000.
 const PAGE_SIZE: usize = 50;
-/// Connection reads in flight at once.
-const IN_FLIGHT: usize = 4;
 /// How long rows stay on screen before their connections are read.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
 
@@ -53,45 +50,23 @@ impl From<Location> for Row {
 
 /// The rows whose name contains every word of `query`, ignoring case, by position.
 fn search(rows: &[Row], query: &str) -> Vec<usize> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| words.iter().all(|w| r.key.contains(w.as_str())))
-        .map(|(i, _)| i)
-        .collect()
+    list_address::search(rows.iter().map(|r| r.key.as_str()), query)
 }
 
-/// How many pages `total` rows fill (at least one, even when empty).
 fn page_count(total: usize) -> usize {
-    total.div_ceil(PAGE_SIZE).max(1)
+    list_address::page_count(total, PAGE_SIZE)
 }
 
-/// The positions shown on page `page` (1-based; past the end means the last page).
 fn page_range(total: usize, page: usize) -> Range<usize> {
-    let page = page.clamp(1, page_count(total));
-    let start = (page - 1) * PAGE_SIZE;
-    start.min(total)..(start + PAGE_SIZE).min(total)
+    list_address::page_range(total, PAGE_SIZE, page)
 }
 
-/// The list's address for a search and page, so that Back returns to the same rows.
-fn list_url(query: &str, page: usize) -> String {
-    let mut url = String::from("/locations");
-    let mut sep = '?';
-    if !query.trim().is_empty() {
-        url.push(sep);
-        url.push_str("q=");
-        url.push_str(&crate::api::client::encode_component(query));
-        sep = '&';
-    }
-    if page > 1 {
-        url.push(sep);
-        url.push_str(&format!("page={page}"));
-    }
-    url
+/// The rows of `locations`, sorted by name ignoring case.
+fn rows_of(locations: &[Location]) -> Vec<Row> {
+    let mut rows: Vec<Row> = locations.iter().cloned().map(Row::from).collect();
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    rows
 }
-
-/// What a connection read answered: the connection, none yet, or an error.
-type ConnectionRead = Result<Option<Connection>, ApiError>;
 
 /// The locations list at `/locations` (`?q=` searches, `?page=` pages).
 #[component]
@@ -102,19 +77,32 @@ pub fn LocationList() -> impl IntoView {
     let filter = BatchFilter::new();
     // The address is the one source of the search and page: Back, links and the header's
     // "Locations" (which clears both) all show what the address says.
-    let address = use_query_map();
-    let query = Memo::new(move |_| address.with(|q| q.get("q").unwrap_or_default()));
-    let page = Memo::new(move |_| {
-        address.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1usize))
-    });
+    // Typing shows at once; the address follows a moment later, replaced (crate::list_address).
+    let address = ListAddress::new("/locations");
+    let (query, page) = (address.query, address.page);
 
-    let all = api_resource(&client, (), |client, ()| async move {
-        locations::list(&client)
-            .await
-            .map(|l| Arc::new(l.into_iter().map(Row::from).collect::<Vec<_>>()))
+    let kept = session.kept;
+    kept.locations.ensure(&client);
+    kept.trunks.ensure(&client);
+    kept.route_groups.ensure(&client);
+    let status = kept.locations.status();
+    let all_rows = Memo::new(move |_| Arc::new(kept.locations.with(|k| rows_of(&k.items))));
+    // What the page shows: rows as soon as there are any (a memo, so more rows arriving do not
+    // build the page again and nothing typed is lost).
+    let shape = Memo::new(move |_| {
+        kept.locations.with(|k| match &k.state {
+            _ if !k.items.is_empty() => Some(Ok(())),
+            ReadState::Failed(e) => Some(Err(e.clone())),
+            ReadState::Read => Some(Ok(())),
+            ReadState::NotRead | ReadState::Reading(_) => None,
+        })
     });
-    let trunk_list = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
+    let refresh = Callback::new({
+        let client = client.clone();
+        move |()| {
+            kept.locations.refresh(&client);
+            kept.connections.clear();
+        }
     });
     let country_of = api_resource(&client, (), |client, ()| async move {
         locations::countries(&client).await.map(Arc::new)
@@ -125,43 +113,32 @@ pub fn LocationList() -> impl IntoView {
             _ => None,
         })
     });
-    let group_list = api_resource(&client, (), |client, ()| async move {
-        route_groups::list(&client).await
-    });
     let names = Memo::new(move |_| {
-        trunk_list.with(|t| {
-            group_list.with(|g| {
-                let empty = Vec::new();
-                let t = t.as_ref().and_then(|r| r.as_ref().ok()).unwrap_or(&empty);
-                let g = match g {
-                    Some(Ok(g)) => g.as_slice(),
-                    _ => &[],
-                };
-                RouteNames::new(t, g)
-            })
+        kept.trunks.with(|t| {
+            kept.route_groups
+                .with(|g| RouteNames::new(&t.items, &g.items))
         })
     });
-    let trunk_names =
-        Signal::derive(move || trunk_list.get().and_then(Result::ok).unwrap_or_default());
-    let group_names =
-        Signal::derive(move || group_list.get().and_then(Result::ok).unwrap_or_default());
+    let trunk_names = Signal::derive(move || kept.trunks.with(|k| k.items.clone()));
+    let group_names = Signal::derive(move || kept.route_groups.with(|k| k.items.clone()));
+    let reading_list = |s: &ReadState| matches!(s, ReadState::NotRead | ReadState::Reading(_));
     let names_pending = Signal::derive(move || {
-        trunk_list.with(Option::is_none) || group_list.with(Option::is_none)
+        kept.trunks.with(|t| reading_list(&t.state))
+            || kept.route_groups.with(|g| reading_list(&g.state))
     });
     let names_error = move || {
-        trunk_list
-            .get()
-            .and_then(Result::err)
-            .or_else(|| group_list.get().and_then(Result::err))
+        let failed = |s: &ReadState| match s {
+            ReadState::Failed(e) => Some(e.clone()),
+            _ => None,
+        };
+        kept.trunks
+            .with(|t| failed(&t.state))
+            .or_else(|| kept.route_groups.with(|g| failed(&g.state)))
     };
 
-    let connections: BoundedLoader<ConnectionRead> =
-        BoundedLoader::new(IN_FLIGHT, move |id: String| {
-            let client = client.clone();
-            async move { pstn::connection(&client, &id).await }
-        });
+    let connections = kept.connections;
 
-    let rows = move || all.get().and_then(Result::ok);
+    let rows = move || Some(all_rows.get());
     // What the search and country keep; the connection filter needs their connections read.
     let candidates = Memo::new(move |_| {
         let q = query.get();
@@ -274,17 +251,7 @@ pub fn LocationList() -> impl IntoView {
             .want(visible.with_untracked(|v| v.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     };
 
-    let navigate = StoredValue::new_local(crate::paths::use_navigate());
-    let show = move |query: &str, page: usize| {
-        let options = NavigateOptions {
-            replace: true,
-            scroll: false,
-            ..Default::default()
-        };
-        navigate.with_value(|navigate| navigate(&list_url(query, page), options));
-    };
-    let on_search = move |ev: leptos::ev::Event| show(&event_target_value(&ev), 1);
-    let go_to = move |n: usize| show(&query.get_untracked(), n);
+    let go_to = move |n: usize| address.go_to(n);
     let go_back = move |_: leptos::ev::MouseEvent| go_to(shown_page().saturating_sub(1).max(1));
     let go_next = move |_: leptos::ev::MouseEvent| go_to((shown_page() + 1).min(pages()));
 
@@ -292,10 +259,7 @@ pub fn LocationList() -> impl IntoView {
         let total = total();
         let r = range.get();
         let q = query.get();
-        let all = all.with(|a| match a {
-            Some(Ok(rows)) => rows.len(),
-            _ => 0,
-        });
+        let all = all_rows.with(|a| a.len());
         let of = if q.trim().is_empty() {
             format!("{} locations", thousands(all))
         } else {
@@ -327,19 +291,22 @@ pub fn LocationList() -> impl IntoView {
                             <LoadFailed
                                 error=e
                                 context="Trunk and route group names could not be read; connections through them are shown without names."
-                                on_retry=Callback::new(move |()| {
-                                    trunk_list.refetch();
-                                    group_list.refetch();
+                                on_retry=Callback::new({
+                                    let client = client.clone();
+                                    move |()| {
+                                        kept.trunks.retry_failed(&client);
+                                        kept.route_groups.retry_failed(&client);
+                                    }
                                 })
                             />
                         }
                     })
             }}
-            {move || match all.get() {
+            {move || match shape.get() {
                 None => view! { <Loading text="Loading locations…" /> }.into_any(),
                 Some(Err(e)) => {
                     view! {
-                        <LoadFailed error=e context="The locations could not be read" on_retry=Callback::new(move |()| all.refetch()) />
+                        <LoadFailed error=e context="The locations could not be read" on_retry=refresh />
                     }
                         .into_any()
                 }
@@ -354,7 +321,8 @@ pub fn LocationList() -> impl IntoView {
                                     autocomplete="off"
                                     placeholder="Part of a location name"
                                     prop:value=move || query.get()
-                                    on:input=on_search
+                                    on:input:target=move |ev| address.type_query(ev.target().value())
+                                    on:blur=move |_| address.flush()
                                 />
                             </div>
                             <BatchFilters filter countries trunks=trunk_names groups=group_names />
@@ -362,6 +330,7 @@ pub fn LocationList() -> impl IntoView {
                                 {summary}
                             </p>
                         </div>
+                        <ListStatus status noun="locations" on_refresh=refresh />
                         <Show when=reading>
                             <p class="reading" role="status">
                                 {move || {
@@ -524,7 +493,8 @@ fn LocationRow(
                 <ChooseBox chosen id=row.id.clone() name=row.name.clone() />
             </td>
             <th scope="row">
-                <A href=href>{row.name}</A>
+                // A plain link: the router follows it, without a component per row.
+                <a href=href>{row.name}</a>
             </th>
             <td>{kind}</td>
             <td>{through}</td>
@@ -556,29 +526,5 @@ mod tests {
         assert_eq!(search(&all, "office"), vec![1, 2]);
         assert_eq!(search(&all, " OFFICE  lon "), vec![2]);
         assert!(search(&all, "paris").is_empty());
-    }
-
-    #[test]
-    fn pages_of_fifty() {
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(50), 1);
-        assert_eq!(page_count(10_000), 200);
-        assert_eq!(page_range(0, 1), 0..0);
-        assert_eq!(page_range(120, 1), 0..50);
-        assert_eq!(page_range(120, 3), 100..120);
-        assert_eq!(
-            page_range(120, 9),
-            100..120,
-            "past the end shows the last page"
-        );
-        assert_eq!(page_range(120, 0), 0..50);
-    }
-
-    #[test]
-    fn list_urls_keep_search_and_page() {
-        assert_eq!(list_url("", 1), "/locations");
-        assert_eq!(list_url("new york", 1), "/locations?q=new%20york");
-        assert_eq!(list_url("", 3), "/locations?page=3");
-        assert_eq!(list_url("a&b", 2), "/locations?q=a%26b&page=2");
     }
 }

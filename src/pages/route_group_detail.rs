@@ -267,8 +267,9 @@ fn UsedBy(id: String, name: String, line: String, uses: Uses) -> impl IntoView {
 /// `line` is the group in one line, for the history.
 #[component]
 fn DeleteRouteGroup(id: String, name: String, line: String) -> impl IntoView {
-    let scope = Scope::of(expect_context::<Session>());
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let scope = Scope::of(session);
+    let client = session.client();
     let notice = expect_context::<RouteGroupNotice>();
     let navigate = crate::paths::use_navigate();
     let asking = RwSignal::new(false);
@@ -284,6 +285,7 @@ fn DeleteRouteGroup(id: String, name: String, line: String) -> impl IntoView {
                 let answer = route_groups::delete(&client, &id).await;
                 history::record(&scope, entry.answered(&answer));
                 answer?;
+                session.kept.route_groups.remove(&id);
                 notice.0.set(Some(format!("Route group {name} deleted.")));
                 navigate("/route-groups", Default::default());
                 Ok::<_, ApiError>(())

@@ -1,8 +1,8 @@
 //! Create a trunk: registering or certificate-based, validated before anything is sent.
 
 use crate::api::requests::{FqdnValidation, NewTrunk, TrunkType};
-use crate::api::trunks::{self, TrunkSummary};
-use crate::api::{locations, ApiError};
+use crate::api::trunks::{self, NamedRef, TrunkSummary};
+use crate::api::ApiError;
 use crate::components::field::{focus, Touched};
 use crate::components::notice::{FreshPassword, FreshTrunkPassword};
 use crate::components::trunk_fields::{
@@ -13,8 +13,8 @@ use crate::components::{
     ApiErrorView, Field, LoadFailed, Loading, PageHeading, Picker, PickerOption, SendingNote,
 };
 use crate::history::{self, Entry, What};
+use crate::kept_lists::ReadState;
 use crate::pages::trunk_accepted::AcceptedUnread;
-use crate::resources::api_resource;
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use crate::validation::refusal::{trunk_field_of, trunk_value};
@@ -60,32 +60,34 @@ pub fn TrunkNew() -> impl IntoView {
     let touched = Touched::new();
     let show_password = RwSignal::new(false);
 
-    let all_locations = api_resource(&client, (), |client, ()| async move {
-        locations::list(&client).await
-    });
-    let trunk_types = api_resource(&client, (), |client, ()| async move {
-        trunks::trunk_types(&client).await
-    });
-
+    // The session's kept lists: read once, shared with /locations and the other pickers.
+    let kept = expect_context::<Session>().kept;
+    kept.locations.ensure(&client);
+    kept.trunk_types.ensure(&client);
+    let list_client = StoredValue::new(client.clone());
     let location_options = Memo::new(move |_| {
-        all_locations
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|l| PickerOption {
-                id: l.id,
-                label: l.name,
-                hint: None,
-            })
-            .collect::<Vec<_>>()
+        kept.locations.with(|k| {
+            k.items
+                .iter()
+                .map(|l| PickerOption {
+                    id: l.id.clone(),
+                    label: l.name.clone(),
+                    hint: None,
+                })
+                .collect::<Vec<_>>()
+        })
     });
+    let locations_state = Memo::new(move |_| kept.locations.with(|k| k.state.clone()));
     // A link that names a location this org does not have: say so, and send nothing with it.
+    // Known only once every location is in.
     let unknown_link = RwSignal::new(false);
     Effect::new(move |_| {
-        if let Some(Ok(all)) = all_locations.get() {
+        if locations_state.get() == ReadState::Read {
             let id = form.with_untracked(|f| f.location_id.clone());
-            if !id.is_empty() && !all.iter().any(|l| l.id == id) {
+            let known = kept
+                .locations
+                .with_untracked(|k| k.items.iter().any(|l| l.id == id));
+            if !id.is_empty() && !known {
                 unknown_link.set(true);
                 form.update(|f| f.location_id.clear());
             }
@@ -93,16 +95,17 @@ pub fn TrunkNew() -> impl IntoView {
     });
     let device_types = Memo::new(move |_| {
         let chosen = form.with(TrunkForm::trunk_type);
-        trunk_types
-            .get()
-            .and_then(Result::ok)
-            .and_then(|all| all.into_iter().find(|t| Some(t.trunk_type) == chosen))
-            .map(|t| t.device_types)
-            .unwrap_or_default()
+        kept.trunk_types.with(|k| {
+            k.items
+                .iter()
+                .find(|t| Some(t.trunk_type) == chosen)
+                .map(|t| t.device_types.clone())
+                .unwrap_or_default()
+        })
     });
     let range = Memo::new(move |_| {
-        let types = trunk_types.get().and_then(Result::ok).unwrap_or_default();
-        form.with(|f| device_range(&types, f.trunk_type(), &f.device_type))
+        kept.trunk_types
+            .with(|k| form.with(|f| device_range(&k.items, f.trunk_type(), &f.device_type)))
     });
 
     // Creating: the body goes out once; the password travels on to the details page in memory.
@@ -138,6 +141,21 @@ pub fn TrunkNew() -> impl IntoView {
                     }
                 };
                 crate::drafts::clear(DRAFT);
+                // The kept trunk list shows the new trunk without reading the list again.
+                let location = kept
+                    .locations
+                    .with_untracked(|k| k.items.iter().find(|l| l.id == body.location_id).cloned());
+                let created = TrunkSummary {
+                    id: id.clone(),
+                    name: body.name.clone(),
+                    location: NamedRef {
+                        id: body.location_id.clone(),
+                        name: location.map(|l| l.name).unwrap_or_default(),
+                    },
+                    in_use: false,
+                    trunk_type: Some(body.trunk_type),
+                };
+                kept.trunks.upsert(created);
                 fresh.0.set(Some(FreshPassword {
                     trunk_id: id.clone(),
                     password: body.password.clone(),
@@ -326,10 +344,10 @@ pub fn TrunkNew() -> impl IntoView {
                         invalid=Signal::derive(move || error_of(f::LOCATION_ID).with(Option::is_some))
                         described_by=described(f::LOCATION_ID, false)
                     />
-                    {move || match all_locations.get() {
-                        None => Some(view! { <Loading text="Loading locations…" /> }.into_any()),
-                        Some(Err(e)) => Some(view! { <LoadFailed error=e context="The locations could not be loaded" on_retry=Callback::new(move |()| all_locations.refetch()) /> }.into_any()),
-                        Some(Ok(_)) => None,
+                    {move || match locations_state.get() {
+                        ReadState::NotRead | ReadState::Reading(_) => Some(view! { <Loading text="Loading locations…" /> }.into_any()),
+                        ReadState::Failed(e) => Some(view! { <LoadFailed error=e context="The locations could not be loaded" on_retry=Callback::new(move |()| list_client.with_value(|c| kept.locations.refresh(c))) /> }.into_any()),
+                        ReadState::Read => None,
                     }}
                 </Field>
 
@@ -366,8 +384,8 @@ pub fn TrunkNew() -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    {move || match trunk_types.get() {
-                        Some(Err(e)) => Some(view! { <LoadFailed error=e context="The device types could not be loaded" on_retry=Callback::new(move |()| trunk_types.refetch()) /> }),
+                    {move || match kept.trunk_types.with(|k| k.state.clone()) {
+                        ReadState::Failed(e) => Some(view! { <LoadFailed error=e context="The device types could not be loaded" on_retry=Callback::new(move |()| list_client.with_value(|c| kept.trunk_types.refresh(c))) /> }),
                         _ => None,
                     }}
                 </Field>

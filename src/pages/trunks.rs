@@ -3,13 +3,15 @@
 use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
+use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading, PageHeading, Pager, PendingNotice};
-use crate::resources::api_resource;
+use crate::components::{ListStatus, LoadFailed, Loading, PageHeading, Pager, PendingNotice};
+use crate::kept_lists::ReadState;
 use crate::session::Session;
 use crate::where_used::count_of;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
 
 /// Rows shown per page; device types load only for these.
 const PAGE_ROWS: usize = 50;
@@ -23,49 +25,61 @@ pub enum SortBy {
     Location,
 }
 
-/// The trunks that match `text` (in name or location, ignoring case) and `kind`, ordered.
-pub fn filter_and_sort(
-    all: &[TrunkSummary],
+/// The trunks ordered by `sort`, each with its name and location lower-cased once for filtering.
+pub fn sorted(all: &[TrunkSummary], sort: SortBy) -> Vec<(String, TrunkSummary)> {
+    let mut rows: Vec<(String, String, TrunkSummary)> = all
+        .iter()
+        .map(|t| {
+            let (name, location) = (t.name.to_lowercase(), t.location.name.to_lowercase());
+            let key = match sort {
+                SortBy::Name => format!("{name}\u{0}{location}"),
+                SortBy::Location => format!("{location}\u{0}{name}"),
+            };
+            (key, format!("{name} {location}"), t.clone())
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.into_iter().map(|(_, hay, t)| (hay, t)).collect()
+}
+
+/// The positions in `sorted` of the trunks that match `text` (every word, in name or
+/// location, ignoring case) and `kind`.
+pub fn filter(
+    sorted: &[(String, TrunkSummary)],
     text: &str,
     kind: Option<TrunkType>,
-    sort: SortBy,
-) -> Vec<TrunkSummary> {
+) -> Vec<usize> {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    let mut rows: Vec<TrunkSummary> = all
+    sorted
         .iter()
-        .filter(|t| kind.is_none() || t.trunk_type == kind)
-        .filter(|t| {
-            let hay = format!("{} {}", t.name, t.location.name).to_lowercase();
-            words.iter().all(|w| hay.contains(w.as_str()))
+        .enumerate()
+        .filter(|(_, (hay, t))| {
+            (kind.is_none() || t.trunk_type == kind)
+                && words.iter().all(|w| hay.contains(w.as_str()))
         })
-        .cloned()
-        .collect();
-    match sort {
-        SortBy::Name => {
-            rows.sort_by_cached_key(|t| (t.name.to_lowercase(), t.location.name.to_lowercase()))
-        }
-        SortBy::Location => {
-            rows.sort_by_cached_key(|t| (t.location.name.to_lowercase(), t.name.to_lowercase()))
-        }
-    }
-    rows
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The trunk list at `/trunks`.
 #[component]
 pub fn TrunkList() -> impl IntoView {
-    let client = expect_context::<Session>().client();
-    let all = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
-    });
-    let device_types = BoundedLoader::new(DETAIL_REQUESTS, move |id: String| {
+    let session = expect_context::<Session>();
+    let client = session.client();
+    let kept = session.kept.trunks;
+    kept.ensure(&client);
+    let status = kept.status();
+    let device_types = BoundedLoader::new(DETAIL_REQUESTS, {
         let client = client.clone();
-        async move {
-            trunks::get(&client, &id)
-                .await
-                .ok()
-                .and_then(|t| t.device_type)
-                .unwrap_or_else(|| "—".into())
+        move |id: String| {
+            let client = client.clone();
+            async move {
+                trunks::get(&client, &id)
+                    .await
+                    .ok()
+                    .and_then(|t| t.device_type)
+                    .unwrap_or_else(|| "—".into())
+            }
         }
     });
 
@@ -74,28 +88,33 @@ pub fn TrunkList() -> impl IntoView {
     let sort = RwSignal::new(SortBy::Name);
     let page = RwSignal::new(0usize);
 
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        Arc::new(kept.with(|k| sorted(&k.items, sort)))
+    });
     let rows = Memo::new(move |_| {
         let kind = TrunkType::parse(&kind.get());
-        all.get()
-            .and_then(Result::ok)
-            .map(|list| filter_and_sort(&list, &text.get(), kind, sort.get()))
-            .unwrap_or_default()
+        text.with(|text| ordered.with(|all| filter(all, text, kind)))
     });
+    let total = move || ordered.with(|all| all.len());
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE_ROWS)).max(1);
     let visible = Memo::new(move |_| {
         let start = page.get().min(pages() - 1) * PAGE_ROWS;
-        rows.with(|r| {
-            r.iter()
-                .skip(start)
-                .take(PAGE_ROWS)
-                .cloned()
-                .collect::<Vec<_>>()
+        ordered.with(|all| {
+            rows.with(|r| {
+                r.iter()
+                    .skip(start)
+                    .take(PAGE_ROWS)
+                    .map(|&i| all[i].1.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     // Device types are not in the list answer: fetch them for the rows on screen only.
     Effect::new(move |_| {
         device_types.want(visible.with(|v| v.iter().map(|t| t.id.clone()).collect::<Vec<_>>()))
     });
+    let refresh = Callback::new(move |()| kept.refresh(&client));
 
     let sort_button = move |by: SortBy, label: &'static str| {
         view! {
@@ -119,6 +138,16 @@ pub fn TrunkList() -> impl IntoView {
             }
         }
     };
+    // A memo: the page is built again only when its shape changes, not as each page arrives
+    // (the filter being typed in stays as it is).
+    let shape = Memo::new(move |_| {
+        kept.with(|k| match (&k.state, k.items.is_empty()) {
+            (_, false) => Shape::Rows,
+            (ReadState::Failed(e), true) => Shape::Failed(e.clone()),
+            (ReadState::Read, true) => Shape::Empty,
+            _ => Shape::Loading,
+        })
+    });
 
     view! {
         <PendingNotice />
@@ -126,21 +155,21 @@ pub fn TrunkList() -> impl IntoView {
             <PageHeading text="Trunks" />
             <A href=crate::paths::href("/trunks/new") attr:class="button primary">"New trunk"</A>
         </div>
-        {move || match all.get() {
-            None => view! { <Loading text="Loading trunks…" /> }.into_any(),
-            Some(Err(e)) => view! {
-                <LoadFailed error=e context="The trunks could not be loaded" on_retry=Callback::new(move |()| all.refetch()) />
+        {move || match shape.get() {
+            Shape::Loading => view! { <Loading text="Loading trunks…" /> }.into_any(),
+            Shape::Failed(e) => view! {
+                <LoadFailed error=e context="The trunks could not be loaded" on_retry=refresh />
             }
             .into_any(),
-            Some(Ok(list)) if list.is_empty() => view! {
+            Shape::Empty => view! {
                 <div class="card">
                     <p>"Your organization has no trunks yet."</p>
                     <A href=crate::paths::href("/trunks/new") attr:class="button primary">"Create the first trunk"</A>
                 </div>
+                <ListStatus status noun="trunks" on_refresh=refresh />
             }
             .into_any(),
-            Some(Ok(list)) => {
-                let total = list.len();
+            Shape::Rows => {
                 view! {
                     <div class="filters" role="search">
                         <div class="field">
@@ -175,11 +204,12 @@ pub fn TrunkList() -> impl IntoView {
                         </div>
                         <p class="count" role="status">
                             {move || {
-                                let n = rows.with(Vec::len);
+                                let (n, total) = (rows.with(Vec::len), total());
                                 if n == total { count_of(total, "trunk", "trunks") } else { format!("{n} of {}", count_of(total, "trunk", "trunks")) }
                             }}
                         </p>
                     </div>
+                    <ListStatus status noun="trunks" on_refresh=refresh />
                     <div class="table-wrap">
                         <table>
                             <thead>
@@ -197,7 +227,8 @@ pub fn TrunkList() -> impl IntoView {
                                         let id = t.id.clone();
                                         view! {
                                             <tr>
-                                                <td><A href=crate::paths::href(&format!("/trunks/{}", path_segment(&t.id)))>{t.name.clone()}</A></td>
+                                                // A plain link: the router follows it, without a component per row.
+                                                <td><a href=crate::paths::href(&format!("/trunks/{}", path_segment(&t.id)))>{t.name.clone()}</a></td>
                                                 <td>{t.location.name.clone()}</td>
                                                 <td>{t.trunk_type.map(|k| k.label()).unwrap_or("—")}</td>
                                                 <td>{move || device_types.get(&id).unwrap_or_else(|| "…".into())}</td>
@@ -218,6 +249,15 @@ pub fn TrunkList() -> impl IntoView {
             }
         }}
     }
+}
+
+/// What the trunk page shows: rows as soon as there are any.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    Loading,
+    Failed(ApiError),
+    Empty,
+    Rows,
 }
 
 #[cfg(test)]
@@ -245,28 +285,23 @@ mod tests {
             trunk("A-sbc", "Berlin", TrunkType::CertificateBased),
             trunk("c-cube", "Amsterdam", TrunkType::Registering),
         ];
-        let names = |rows: Vec<TrunkSummary>| rows.into_iter().map(|t| t.name).collect::<Vec<_>>();
+        let names = |sort: SortBy, text: &str, kind: Option<TrunkType>| {
+            let sorted = sorted(&all, sort);
+            filter(&sorted, text, kind)
+                .into_iter()
+                .map(|i| sorted[i].1.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(SortBy::Name, "", None), ["A-sbc", "b-cube", "c-cube"]);
         assert_eq!(
-            names(filter_and_sort(&all, "", None, SortBy::Name)),
-            ["A-sbc", "b-cube", "c-cube"]
-        );
-        assert_eq!(
-            names(filter_and_sort(&all, "", None, SortBy::Location)),
+            names(SortBy::Location, "", None),
             ["c-cube", "A-sbc", "b-cube"]
         );
+        assert_eq!(names(SortBy::Name, "CUBE zur", None), ["b-cube"]);
         assert_eq!(
-            names(filter_and_sort(&all, "CUBE zur", None, SortBy::Name)),
-            ["b-cube"]
-        );
-        assert_eq!(
-            names(filter_and_sort(
-                &all,
-                "",
-                Some(TrunkType::CertificateBased),
-                SortBy::Name
-            )),
+            names(SortBy::Name, "", Some(TrunkType::CertificateBased)),
             ["A-sbc"]
         );
-        assert!(filter_and_sort(&all, "paris", None, SortBy::Name).is_empty());
+        assert!(names(SortBy::Name, "paris", None).is_empty());
     }
 }

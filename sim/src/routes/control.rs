@@ -180,6 +180,34 @@ pub async fn trunk_status(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LatencyBody {
+    ms: u64,
+}
+
+/// `GET /_sim/latency`: how long every `/v1` answer waits, `{"ms": 300}`.
+pub async fn get_latency(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({ "ms": state.latency().as_millis() as u64 }))
+}
+
+/// `POST /_sim/latency {"ms": 300}`: every `/v1` answer from now on waits that long (a reset
+/// goes back to `--latency-ms`).
+pub async fn set_latency(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: LatencyBody = parse(&body)?;
+    if body.ms > crate::config::MAX_LATENCY_MS {
+        return Err(ApiError::invalid_field(
+            "ms",
+            "It must be from 0 to 60000 milliseconds.",
+        ));
+    }
+    state.set_latency(body.ms);
+    Ok(Json(json!({ "ms": body.ms })))
+}
+
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RateLimitBody {
     /// Writes each token may make per second; `null` or 0 turns the limit off.

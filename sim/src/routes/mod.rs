@@ -115,6 +115,10 @@ pub fn router(state: AppState) -> Router {
         .route("/_sim/reset", post(control::reset))
         .route("/_sim/rate-limit", post(control::rate_limit))
         .route("/_sim/exchanges", get(control::exchanges))
+        .route(
+            "/_sim/latency",
+            get(control::get_latency).post(control::set_latency),
+        )
         .route("/_sim/tokens", post(control::mint_token))
         .route("/_sim/tokens/expire", post(control::expire_token))
         .route("/_sim/trunks/status", post(control::trunk_status))
@@ -122,6 +126,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(state.clone(), middleware::around))
         .layer(cors())
+        .layer(from_fn_with_state(state.clone(), middleware::latency))
         .with_state(state)
 }
 

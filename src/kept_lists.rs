@@ -1,0 +1,420 @@
+//! Lists kept for the session: the organization's locations, trunks, route groups and trunk
+//! types, and each location's PSTN connection, read once and shared by every page and picker.
+//!
+//! - A list is read on first use ([`KeptList::ensure`]), page by page: the first page shows at
+//!   once, the rest arrive up to four at a time ([`crate::api::Client::get_pages`]), and the
+//!   list's [`ReadState`] says how far it is ("Loaded 1,000 of at least 2,000…").
+//! - Returning to a page shows the kept list at once and reads nothing; [`KeptList::refresh`]
+//!   reads it again (the page offers "Refresh" with the time it was read).
+//! - A change made in this console updates the kept list ([`KeptList::edit`],
+//!   [`crate::bounded_loader::BoundedLoader::put`]), so it never shows something stale that the
+//!   console itself changed.
+//! - [`KeptLists::clear`] drops everything; `Session::forget_account_data` calls it (sign-out,
+//!   organization switch, another account signing in), and a list read for another
+//!   organization is never shown.
+//!
+//! ```ignore
+//! let kept = expect_context::<Session>().kept;
+//! kept.locations.ensure(&client);                       // read once per session and org
+//! kept.locations.with(|k| k.items.len());               // tracked: updates as pages arrive
+//! kept.trunks.edit(|all| all.push(created));            // after a change made here
+//! ```
+
+use crate::api::locations::{self, Location};
+use crate::api::paging::Progress;
+use crate::api::pstn::{self, Connection};
+use crate::api::route_groups::{self, RouteGroupSummary};
+use crate::api::trunks::{self, TrunkSummary, TrunkTypeInfo};
+use crate::api::{ApiError, Client};
+use crate::bounded_loader::BoundedLoader;
+use crate::counting::thousands;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+/// What reading a location's PSTN connection answered: the connection, none yet, or an error.
+pub type ConnectionRead = Result<Option<Connection>, ApiError>;
+
+/// Connection reads in flight at once.
+const CONNECTION_READS: usize = 4;
+
+/// Where a kept list's read is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ReadState {
+    /// Not read in this session (or dropped).
+    #[default]
+    NotRead,
+    /// Pages are arriving; what is in has been handed on.
+    Reading(Progress),
+    /// Every page is in.
+    Read,
+    /// A page could not be read; what came before it stays.
+    Failed(ApiError),
+}
+
+/// A kept list: its items, in the order Webex gave them, and how its read went.
+#[derive(Clone, Debug, Default)]
+pub struct Kept<T> {
+    pub items: Vec<T>,
+    pub state: ReadState,
+    /// When the last complete read ended, in milliseconds since the epoch.
+    pub read_at: Option<f64>,
+    /// The items are of an earlier read, shown until the new read's first page replaces them.
+    stale: bool,
+}
+
+impl<T> Kept<T> {
+    /// Nothing to show yet: neither items nor a finished read.
+    pub fn is_empty_and_reading(&self) -> bool {
+        self.items.is_empty() && matches!(self.state, ReadState::NotRead | ReadState::Reading(_))
+    }
+}
+
+/// What a list page's status line shows (see [`crate::components::ListStatus`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub state: ReadState,
+    pub read_at: Option<f64>,
+    pub count: usize,
+}
+
+type Sink<T> = Box<dyn FnMut(Vec<T>, Progress)>;
+type Reading = Pin<Box<dyn Future<Output = Result<(), ApiError>>>>;
+/// Reads a whole list, handing each page on as it arrives.
+type Reader<T> = fn(Client, Sink<T>) -> Reading;
+
+/// One list kept for the session. Cheap to copy.
+pub struct KeptList<T: Send + Sync + 'static> {
+    kept: RwSignal<Kept<T>>,
+    /// Bumped when the list is dropped or read again: pages of an older read are ignored.
+    generation: StoredValue<u64>,
+    /// The organization the kept items are of (`None`: the admin's own).
+    org: StoredValue<Option<String>>,
+    read: Reader<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for KeptList<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for KeptList<T> {}
+
+impl<T: Send + Sync + 'static> KeptList<T> {
+    fn new(read: Reader<T>) -> Self {
+        KeptList {
+            kept: RwSignal::new(Kept {
+                items: Vec::new(),
+                state: ReadState::NotRead,
+                read_at: None,
+                stale: false,
+            }),
+            generation: StoredValue::new(0),
+            org: StoredValue::new(None),
+            read,
+        }
+    }
+
+    /// Starts reading the list with `client` unless it is kept (or being read) for the
+    /// client's organization; a list kept for another organization is dropped first, and one
+    /// whose read failed is read again.
+    pub fn ensure(self, client: &Client) {
+        let org = client.org_id().map(str::to_owned);
+        if self.org.get_value() != org {
+            self.clear();
+            self.org.set_value(org);
+        }
+        // A read that failed (say, when the token ran out) is tried again by the next page.
+        if self
+            .kept
+            .with_untracked(|k| matches!(k.state, ReadState::NotRead | ReadState::Failed(_)))
+        {
+            self.start(client);
+        }
+    }
+
+    /// Reads the list again; the kept items stay shown until the first new page arrives.
+    pub fn refresh(self, client: &Client) {
+        self.org.set_value(client.org_id().map(str::to_owned));
+        self.start(client);
+    }
+
+    /// Reads the list again only if the last read failed (a page's "Try again").
+    pub fn retry_failed(self, client: &Client) {
+        if self
+            .kept
+            .with_untracked(|k| matches!(k.state, ReadState::Failed(_)))
+        {
+            self.refresh(client);
+        }
+    }
+
+    fn start(self, client: &Client) {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.kept.update(|k| {
+            k.state = ReadState::Reading(Progress::default());
+            k.stale = true;
+        });
+        let current = move || self.generation.try_get_value() == Some(generation);
+        let sink: Sink<T> = Box::new(move |items, progress| {
+            if !current() {
+                return;
+            }
+            self.kept.try_update(|k| {
+                if std::mem::take(&mut k.stale) {
+                    k.items.clear();
+                }
+                k.items.extend(items);
+                k.state = ReadState::Reading(progress);
+            });
+        });
+        let reading = (self.read)(client.clone(), sink);
+        leptos::task::spawn_local(async move {
+            let result = reading.await;
+            if !current() {
+                return;
+            }
+            self.kept.try_update(|k| match result {
+                Ok(()) => {
+                    if std::mem::take(&mut k.stale) {
+                        k.items.clear();
+                    }
+                    k.state = ReadState::Read;
+                    k.read_at = Some(js_sys::Date::now());
+                }
+                Err(e) => {
+                    k.stale = false;
+                    k.state = ReadState::Failed(e);
+                }
+            });
+        });
+    }
+
+    /// Drops the kept items; a read under way is ignored from now on.
+    pub fn clear(self) {
+        self.generation
+            .try_update_value(|g| *g += 1)
+            .unwrap_or_default();
+        self.org.try_set_value(None);
+        self.kept.try_set(Kept {
+            items: Vec::new(),
+            state: ReadState::NotRead,
+            read_at: None,
+            stale: false,
+        });
+    }
+
+    /// Reads the kept list (tracked: the caller updates as pages arrive and edits are made).
+    pub fn with<R>(self, f: impl FnOnce(&Kept<T>) -> R) -> R {
+        self.kept.with(f)
+    }
+
+    /// Reads the kept list without tracking.
+    pub fn with_untracked<R>(self, f: impl FnOnce(&Kept<T>) -> R) -> R {
+        self.kept.with_untracked(f)
+    }
+
+    /// Changes the kept items after a change this console made (a created trunk, say).
+    pub fn edit(self, f: impl FnOnce(&mut Vec<T>)) {
+        self.kept.try_update(|k| f(&mut k.items));
+    }
+
+    /// The state, time read and item count, for the list's status line.
+    pub fn status(self) -> Memo<Status> {
+        Memo::new(move |_| {
+            self.kept.with(|k| Status {
+                state: k.state.clone(),
+                read_at: k.read_at,
+                count: k.items.len(),
+            })
+        })
+    }
+}
+
+/// An item of a kept list with a Webex id, so a change can replace or remove it.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for Location {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for TrunkSummary {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for RouteGroupSummary {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl<T: Keyed + Send + Sync + 'static> KeptList<T> {
+    /// Puts `item` in the kept list after this console created or changed it: it replaces the
+    /// item with its id, or is added at the end.
+    pub fn upsert(self, item: T) {
+        self.edit(|all| match all.iter_mut().find(|i| i.key() == item.key()) {
+            Some(kept) => *kept = item,
+            None => all.push(item),
+        });
+    }
+
+    /// Takes the item with id `key` out of the kept list after this console deleted it.
+    pub fn remove(self, key: &str) {
+        self.edit(|all| all.retain(|i| i.key() != key));
+    }
+
+    /// Changes the kept item with id `key`, if it is there (a renamed route group, say).
+    pub fn update_item(self, key: &str, f: impl FnOnce(&mut T)) {
+        self.edit(|all| {
+            if let Some(item) = all.iter_mut().find(|i| i.key() == key) {
+                f(item);
+            }
+        });
+    }
+}
+
+/// Every list the console keeps for the session, shared through [`crate::session::Session`].
+#[derive(Clone, Copy)]
+pub struct KeptLists {
+    pub locations: KeptList<Location>,
+    pub trunks: KeptList<TrunkSummary>,
+    pub route_groups: KeptList<RouteGroupSummary>,
+    pub trunk_types: KeptList<TrunkTypeInfo>,
+    /// Each location's PSTN connection, read for the rows an admin looks at.
+    pub connections: BoundedLoader<ConnectionRead>,
+}
+
+impl KeptLists {
+    /// Empty lists; connections are read with the client `client()` gives at the time.
+    pub fn new(client: impl Fn() -> Option<Client> + 'static) -> Self {
+        KeptLists {
+            locations: KeptList::new(|client, sink| {
+                Box::pin(async move { locations::list_pages(&client, sink).await })
+            }),
+            trunks: KeptList::new(|client, sink| {
+                Box::pin(async move { trunks::list_pages(&client, sink).await })
+            }),
+            route_groups: KeptList::new(|client, sink| {
+                Box::pin(async move { route_groups::list_pages(&client, sink).await })
+            }),
+            trunk_types: KeptList::new(|client, mut sink| {
+                Box::pin(async move {
+                    let all = trunks::trunk_types(&client).await?;
+                    let n = all.len();
+                    sink(
+                        all,
+                        Progress {
+                            loaded: n,
+                            at_least: n,
+                            done: true,
+                        },
+                    );
+                    Ok(())
+                })
+            }),
+            connections: BoundedLoader::new(CONNECTION_READS, move |id: String| {
+                let client = client();
+                async move {
+                    match client {
+                        Some(client) => pstn::connection(&client, &id).await,
+                        None => Err(ApiError::Network("Signed out.".into())),
+                    }
+                }
+            }),
+        }
+    }
+
+    /// Drops everything kept: another admin or organization must never see it.
+    pub fn clear(self) {
+        self.locations.clear();
+        self.trunks.clear();
+        self.route_groups.clear();
+        self.trunk_types.clear();
+        self.connections.clear();
+    }
+}
+
+/// The words of a list's status line: how far the read is, or when it was read.
+pub fn status_words(status: &Status, noun: &str) -> String {
+    match &status.state {
+        ReadState::Reading(p) if p.at_least > p.loaded => format!(
+            "Loaded {} of at least {} {noun}…",
+            thousands(p.loaded),
+            thousands(p.at_least)
+        ),
+        ReadState::Reading(p) if p.loaded > 0 => {
+            format!("Loaded {} {noun}, reading more…", thousands(p.loaded))
+        }
+        ReadState::Reading(_) if status.count > 0 => format!("Reading the {noun} again…"),
+        ReadState::NotRead | ReadState::Reading(_) => format!("Reading the {noun}…"),
+        ReadState::Failed(_) => format!(
+            "Loaded {} {noun}; the rest could not be read.",
+            thousands(status.count)
+        ),
+        ReadState::Read => match status.read_at {
+            Some(at) => format!("Read at {}", clock(at)),
+            None => String::new(),
+        },
+    }
+}
+
+/// A time of day in this browser's time zone, `14:05`.
+fn clock(at_ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at_ms));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(state: ReadState, count: usize) -> Status {
+        Status {
+            state,
+            read_at: None,
+            count,
+        }
+    }
+
+    #[test]
+    fn status_says_how_far_the_read_is() {
+        let reading = |loaded, at_least| {
+            ReadState::Reading(Progress {
+                loaded,
+                at_least,
+                done: false,
+            })
+        };
+        assert_eq!(
+            status_words(&status(reading(1000, 2000), 1000), "locations"),
+            "Loaded 1,000 of at least 2,000 locations…"
+        );
+        assert_eq!(
+            status_words(&status(reading(1000, 1000), 1000), "locations"),
+            "Loaded 1,000 locations, reading more…"
+        );
+        assert_eq!(
+            status_words(&status(ReadState::NotRead, 0), "trunks"),
+            "Reading the trunks…"
+        );
+        assert_eq!(
+            status_words(&status(reading(0, 0), 12), "trunks"),
+            "Reading the trunks again…"
+        );
+        assert_eq!(
+            status_words(
+                &status(ReadState::Failed(ApiError::Network("x".into())), 3000),
+                "locations"
+            ),
+            "Loaded 3,000 locations; the rest could not be read."
+        );
+    }
+}
