@@ -56,7 +56,7 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
     );
     provide_context(pages::route_groups::RouteGroupNotice::new());
     // A bulk run outlives its page: its requests finish and are kept after a 401 or leaving.
-    provide_context(crate::bulk::runner::Runner::new());
+    provide_context(crate::bulk::runner::Runner::new(session.kept));
     provide_context(crate::components::Notice::new());
 
     // Before any page shows: a return from Webex is checked and its token tried, or else a

@@ -20,9 +20,10 @@
 //! kept.trunks.edit(|all| all.push(created));            // after a change made here
 //! ```
 
-use crate::api::locations::{self, Location};
+use crate::api::locations::{self, Location, LocationCountry};
 use crate::api::paging::Progress;
 use crate::api::pstn::{self, Connection};
+use crate::api::requests::{PremiseRouteType, PstnConnectionUpdate};
 use crate::api::route_groups::{self, RouteGroupSummary};
 use crate::api::trunks::{self, TrunkSummary, TrunkTypeInfo};
 use crate::api::{ApiError, Client};
@@ -61,6 +62,9 @@ pub struct Kept<T> {
     pub read_at: Option<f64>,
     /// The items are of an earlier read, shown until the new read's first page replaces them.
     stale: bool,
+    /// A change made here may have changed what Webex holds in ways only Webex knows (a route
+    /// group a location left may be unused now): read again on next use.
+    outdated: bool,
 }
 
 impl<T> Kept<T> {
@@ -109,6 +113,7 @@ impl<T: Send + Sync + 'static> KeptList<T> {
                 state: ReadState::NotRead,
                 read_at: None,
                 stale: false,
+                outdated: false,
             }),
             generation: StoredValue::new(0),
             org: StoredValue::new(None),
@@ -126,10 +131,9 @@ impl<T: Send + Sync + 'static> KeptList<T> {
             self.org.set_value(org);
         }
         // A read that failed (say, when the token ran out) is tried again by the next page.
-        if self
-            .kept
-            .with_untracked(|k| matches!(k.state, ReadState::NotRead | ReadState::Failed(_)))
-        {
+        if self.kept.with_untracked(|k| {
+            k.outdated || matches!(k.state, ReadState::NotRead | ReadState::Failed(_))
+        }) {
             self.start(client);
         }
     }
@@ -156,6 +160,7 @@ impl<T: Send + Sync + 'static> KeptList<T> {
         self.kept.update(|k| {
             k.state = ReadState::Reading(Progress::default());
             k.stale = true;
+            k.outdated = false;
         });
         let current = move || self.generation.try_get_value() == Some(generation);
         let sink: Sink<T> = Box::new(move |items, progress| {
@@ -203,6 +208,7 @@ impl<T: Send + Sync + 'static> KeptList<T> {
             state: ReadState::NotRead,
             read_at: None,
             stale: false,
+            outdated: false,
         });
     }
 
@@ -214,6 +220,24 @@ impl<T: Send + Sync + 'static> KeptList<T> {
     /// Reads the kept list without tracking.
     pub fn with_untracked<R>(self, f: impl FnOnce(&Kept<T>) -> R) -> R {
         self.kept.with_untracked(f)
+    }
+
+    /// The whole list once every page is in (tracked), the error when a page failed, `None`
+    /// while it is being read: for pages that need all of it (a picker's snapshot, say).
+    pub fn complete(self) -> Option<Result<Vec<T>, ApiError>>
+    where
+        T: Clone,
+    {
+        self.kept.with(|k| match &k.state {
+            ReadState::Read => Some(Ok(k.items.clone())),
+            ReadState::Failed(e) => Some(Err(e.clone())),
+            ReadState::NotRead | ReadState::Reading(_) => None,
+        })
+    }
+
+    /// The next page that uses the list reads it again (it stays shown meanwhile).
+    pub fn mark_outdated(self) {
+        self.kept.try_update(|k| k.outdated = true);
     }
 
     /// Changes the kept items after a change this console made (a created trunk, say).
@@ -288,6 +312,8 @@ pub struct KeptLists {
     pub trunks: KeptList<TrunkSummary>,
     pub route_groups: KeptList<RouteGroupSummary>,
     pub trunk_types: KeptList<TrunkTypeInfo>,
+    /// The country of each location (`GET /locations`), for the country filter.
+    pub countries: KeptList<LocationCountry>,
     /// Each location's PSTN connection, read for the rows an admin looks at.
     pub connections: BoundedLoader<ConnectionRead>,
 }
@@ -305,20 +331,11 @@ impl KeptLists {
             route_groups: KeptList::new(|client, sink| {
                 Box::pin(async move { route_groups::list_pages(&client, sink).await })
             }),
-            trunk_types: KeptList::new(|client, mut sink| {
-                Box::pin(async move {
-                    let all = trunks::trunk_types(&client).await?;
-                    let n = all.len();
-                    sink(
-                        all,
-                        Progress {
-                            loaded: n,
-                            at_least: n,
-                            done: true,
-                        },
-                    );
-                    Ok(())
-                })
+            trunk_types: KeptList::new(|client, sink| {
+                Box::pin(async move { whole(trunks::trunk_types(&client).await?, sink) })
+            }),
+            countries: KeptList::new(|client, sink| {
+                Box::pin(async move { whole(locations::countries(&client).await?, sink) })
             }),
             connections: BoundedLoader::new(CONNECTION_READS, move |id: String| {
                 let client = client();
@@ -332,13 +349,92 @@ impl KeptLists {
         }
     }
 
+    /// This console set the PSTN connection of `location_id`: `now` is what Webex answered
+    /// when it was read back (`None`: not read back, so it is read again when shown). A route
+    /// group the location joined is in use now; one it left may not be, which only Webex knows,
+    /// so the route groups are read again on next use.
+    pub fn connection_set(
+        self,
+        location_id: &str,
+        route: RouteChange<'_>,
+        now: Option<Option<Connection>>,
+    ) {
+        match now {
+            Some(now) => self.connections.put(location_id, Ok(now)),
+            None => self.connections.forget(location_id),
+        }
+        if let Some(joined) = route.joined {
+            self.route_groups.update_item(joined, |g| g.in_use = true);
+        }
+        if route.may_free_a_group() {
+            self.route_groups.mark_outdated();
+        }
+    }
+
     /// Drops everything kept: another admin or organization must never see it.
     pub fn clear(self) {
         self.locations.clear();
         self.trunks.clear();
         self.route_groups.clear();
         self.trunk_types.clear();
+        self.countries.clear();
         self.connections.clear();
+    }
+}
+
+/// Hands a list read whole to `sink` as its one page.
+fn whole<T>(all: Vec<T>, mut sink: Sink<T>) -> Result<(), ApiError> {
+    let n = all.len();
+    let done = Progress {
+        loaded: n,
+        at_least: n,
+        done: true,
+    };
+    sink(all, done);
+    Ok(())
+}
+
+/// The route groups a location's PSTN change goes between, by id.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RouteChange<'a> {
+    /// The route group the location went through before.
+    pub left: Option<&'a str>,
+    /// The route group it goes through now.
+    pub joined: Option<&'a str>,
+}
+
+impl<'a> RouteChange<'a> {
+    /// From the connection before and the update sent.
+    pub fn of(before: Option<&'a Connection>, sent: &'a PstnConnectionUpdate) -> Self {
+        RouteChange {
+            left: before.and_then(group_of),
+            joined: group_of_update(sent),
+        }
+    }
+
+    /// The location left a route group: it may be unused now.
+    pub fn may_free_a_group(&self) -> bool {
+        self.left.is_some() && self.left != self.joined
+    }
+}
+
+/// The route group a connection goes through, if any.
+pub fn group_of(c: &Connection) -> Option<&str> {
+    match (c.route_type, c.route_id.as_deref()) {
+        (Some(PremiseRouteType::RouteGroup), Some(id)) => Some(id),
+        _ => None,
+    }
+}
+
+/// The route group an update sends a location through, if any.
+pub fn group_of_update(u: &PstnConnectionUpdate) -> Option<&str> {
+    match u {
+        PstnConnectionUpdate::LocalGateway {
+            premise_route_type: PremiseRouteType::RouteGroup,
+            premise_route_id,
+            ..
+        } => Some(premise_route_id),
+        _ => None,
     }
 }
 
@@ -382,6 +478,43 @@ mod tests {
             read_at: None,
             count,
         }
+    }
+
+    #[test]
+    fn a_location_that_leaves_a_route_group_may_free_it() {
+        let group = PstnConnectionUpdate::LocalGateway {
+            premise_route_type: PremiseRouteType::RouteGroup,
+            premise_route_id: "RG1".into(),
+            option_id: None,
+        };
+        let trunk = PstnConnectionUpdate::LocalGateway {
+            premise_route_type: PremiseRouteType::Trunk,
+            premise_route_id: "T1".into(),
+            option_id: None,
+        };
+        let via = |route_type, id: &str| Connection {
+            id: "C".into(),
+            display_name: String::new(),
+            pstn_services: Vec::new(),
+            pstn_connection_type: crate::api::pstn::ConnectionType::LocalGateway,
+            route_type: Some(route_type),
+            route_id: Some(id.into()),
+        };
+        let on_group = via(PremiseRouteType::RouteGroup, "RG1");
+        let on_other = via(PremiseRouteType::RouteGroup, "RG2");
+        let on_trunk = via(PremiseRouteType::Trunk, "T1");
+
+        let joined = RouteChange::of(Some(&on_trunk), &group);
+        assert_eq!(joined.joined, Some("RG1"));
+        assert!(!joined.may_free_a_group(), "a trunk left frees no group");
+        assert!(!RouteChange::of(Some(&on_group), &group).may_free_a_group());
+        let moved = RouteChange::of(Some(&on_other), &group);
+        assert_eq!((moved.left, moved.joined), (Some("RG2"), Some("RG1")));
+        assert!(moved.may_free_a_group());
+        let left = RouteChange::of(Some(&on_group), &trunk);
+        assert_eq!(left.joined, None);
+        assert!(left.may_free_a_group());
+        assert_eq!(RouteChange::of(None, &trunk), RouteChange::default());
     }
 
     #[test]

@@ -6,6 +6,8 @@ import type { Page, Route } from '@playwright/test';
 
 const LOCATIONS = '/v1/telephony/config/locations';
 const TRUNKS = '/v1/telephony/config/premisePstn/trunks';
+// The organization's locations with their address (the country filter): `max` only, no `start`.
+const PLACES = '/v1/locations';
 
 function list(page: Page) {
   const table = page.getByRole('table');
@@ -115,6 +117,7 @@ test('10,000 locations with Webex 300 ms away: first rows at once, all searchabl
   await expect(page.getByRole('status').filter({ hasText: 'The PSTN connection is set.' })).toBeVisible({ timeout: 30_000 });
   await waitForIdle(page);
   const listReads = (await sim.exchanges({ method: 'GET', path: LOCATIONS })).length;
+  const placeReads = (await sim.exchanges({ method: 'GET', path: PLACES })).length;
 
   const back = Date.now();
   await page.goBack();
@@ -128,6 +131,7 @@ test('10,000 locations with Webex 300 ms away: first rows at once, all searchabl
   await expect(page.getByRole('table').getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
   await waitForIdle(page);
   expect((await sim.exchanges({ method: 'GET', path: LOCATIONS })).length).toBe(listReads);
+  expect((await sim.exchanges({ method: 'GET', path: PLACES })).length).toBe(placeReads);
 
   // Refresh reads the list again, and says when.
   await l.refresh().click();

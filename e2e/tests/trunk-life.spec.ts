@@ -67,6 +67,9 @@ test('delete an unused trunk by typing its name: one DELETE, a notice, and it is
   await expect(page.getByText('5 trunks')).toBeVisible();
   await expect(page.getByRole('link', { name: 'MAN-CUBE-01' })).toHaveCount(0);
   expect((await deletes(sim)).map((e) => e.status)).toEqual([204]);
+  // The list is the session's kept one, with the trunk taken out: it was read once, before.
+  await waitForIdle(page);
+  expect(await sim.exchanges({ method: 'GET', path: TRUNKS })).toHaveLength(1);
 });
 
 test('Cancel and Escape close the dialog and send nothing; the page behind is inert', async ({ page, sim }) => {
@@ -158,6 +161,14 @@ test('edit the name and maximum calls of a certificate-based trunk: exactly thos
   await expect(page.getByRole('heading', { level: 1, name: /LON-SBC-02/ })).toBeVisible();
   await expect(page.locator('dl.facts')).toContainText('750');
   expect(await puts(sim)).toEqual([{ name: 'LON-SBC-02', password: 'Seeded!Passw0rd', maxConcurrentCalls: 750 }]);
+
+  // The kept trunk list has the new name at once, without reading the list again.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trunks' }).click();
+  await expect(page.getByRole('link', { name: 'LON-SBC-02', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'LON-SBC-01', exact: true })).toHaveCount(0);
+  await expect(page.locator('.list-status')).toContainText('Read at');
+  await waitForIdle(page);
+  expect(await sim.exchanges({ method: 'GET', path: TRUNKS })).toHaveLength(1);
 });
 
 test('a new generated password alone is a valid edit; the details show it once with the configuration', async ({ page, sim }) => {

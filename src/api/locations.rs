@@ -5,7 +5,6 @@ use super::error::ApiError;
 use super::paging::Progress;
 use super::requests::PremiseRouteType;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// A Webex Calling location as listed (`GET /telephony/config/locations`).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -116,14 +115,24 @@ impl ListPage for PlacedPage {
 /// How many of `/locations` are asked for at once.
 const LOCATIONS_PAGE: usize = 10_000;
 
-/// The country (ISO code) of every location of the organization, by location id.
-pub async fn countries(client: &Client) -> Result<HashMap<String, String>, ApiError> {
+/// A location's country (ISO code), by location id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocationCountry {
+    pub id: String,
+    pub country: String,
+}
+
+/// The country of every location of the organization.
+pub async fn countries(client: &Client) -> Result<Vec<LocationCountry>, ApiError> {
     Ok(client
         // The spec's `/locations` takes `max` but no `start`: one large page, then `Link` only.
         .get_all_by::<PlacedPage>("/locations", &[], Some(LOCATIONS_PAGE))
         .await?
         .into_iter()
-        .map(|p| (p.id, p.address.country))
+        .map(|p| LocationCountry {
+            id: p.id,
+            country: p.address.country,
+        })
         .collect())
 }
 

@@ -4,12 +4,13 @@
 //! left or the session expires; a page attaches to it for the signed-in admin and organization.
 
 use super::pacing::{Answer, Counts, Phase, Purpose, Run};
-use crate::api::pstn;
+use crate::api::pstn::{self, Connection};
 use crate::api::requests::PstnConnectionUpdate;
 use crate::api::{ApiError, Client};
 use crate::clock::now_ms;
 use crate::components::pstn_connection::{describe, unchanged, RouteNames};
 use crate::history::{self, Entry, Outcome, What};
+use crate::kept_lists::{group_of_update, KeptLists, RouteChange};
 use crate::tab_storage::{self, Scope};
 use leptos::prelude::*;
 
@@ -22,20 +23,17 @@ pub struct Runner {
     scope: RwSignal<Option<Scope>>,
     client: StoredValue<Option<Client>, LocalStorage>,
     names: StoredValue<RouteNames>,
+    /// The session's kept lists, told of every connection the run sets.
+    kept: KeptLists,
     /// Now, refreshed every second while the run is busy (the wait's seconds, time left).
     pub clock: RwSignal<f64>,
     ticking: StoredValue<bool>,
 }
 
-impl Default for Runner {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Runner {
-    pub fn new() -> Self {
+    pub fn new(kept: KeptLists) -> Self {
         Runner {
+            kept,
             run: RwSignal::new(None),
             scope: RwSignal::new(None),
             client: StoredValue::new_local(None),
@@ -164,7 +162,13 @@ impl Runner {
                 while let Some(i) = r.next(now_ms()) {
                     let step = &r.items[i].step;
                     if let Some(body) = step.body.clone() {
-                        sent.push((i, step.location_id.clone(), body, step.to.clone()));
+                        // The route group it goes through before, from what would put it back.
+                        let left = step
+                            .undo
+                            .as_ref()
+                            .and_then(group_of_update)
+                            .map(str::to_owned);
+                        sent.push((i, step.location_id.clone(), body, step.to.clone(), left));
                     }
                 }
             }
@@ -176,12 +180,19 @@ impl Runner {
             self.run
                 .with_untracked(|r| r.as_ref().map(|r| r.started_at)),
         );
-        for (i, location_id, body, to) in sent {
+        for (i, location_id, body, to, left) in sent {
             let client = client.clone();
             let names = self.names.get_value();
             let scope = scope.clone();
             leptos::task::spawn_local(async move {
-                let answer = send(&client, &location_id, &body, &to, &names).await;
+                let (answer, now) = send(&client, &location_id, &body, &to, &names).await;
+                if matches!(answer, Answer::Changed { .. }) && self.shows(&scope, started_at) {
+                    let route = RouteChange {
+                        left: left.as_deref(),
+                        joined: group_of_update(&body),
+                    };
+                    self.kept.connection_set(&location_id, route, now);
+                }
                 self.settle(scope, started_at, i, answer);
             });
         }
@@ -201,12 +212,7 @@ impl Runner {
     /// Records how item `i` of the run `started_at` of `scope` ended: in memory when that run is
     /// still the one shown, else in the storage of its scope (the organization was switched).
     fn settle(self, scope: Option<Scope>, started_at: Option<f64>, i: usize, answer: Answer) {
-        let shown = self.scope.with_untracked(|s| *s == scope)
-            && self
-                .run
-                .with_untracked(|r| r.as_ref().map(|r| r.started_at))
-                == started_at;
-        if shown {
+        if self.shows(&scope, started_at) {
             self.update(|r| r.settle(i, answer, now_ms()));
             self.record();
             self.pump();
@@ -218,6 +224,15 @@ impl Runner {
             run.settle(i, answer, now_ms());
             tab_storage::save(&scope, NAME, &run);
         }
+    }
+
+    /// The run `started_at` of `scope` is still the one shown (the organization was not switched).
+    fn shows(self, scope: &Option<Scope>, started_at: Option<f64>) -> bool {
+        self.scope.with_untracked(|s| s == scope)
+            && self
+                .run
+                .with_untracked(|r| r.as_ref().map(|r| r.started_at))
+                == started_at
     }
 
     /// Refreshes [`Runner::clock`] every second while the run is busy.
@@ -246,32 +261,34 @@ impl Runner {
     }
 }
 
-/// One location: the `PUT`, then the read-back of the single page.
+/// One location: the `PUT`, then the read-back of the single page (also answered, when read).
 async fn send(
     client: &Client,
     location_id: &str,
     body: &PstnConnectionUpdate,
     to: &str,
     names: &RouteNames,
-) -> Answer {
+) -> (Answer, Option<Option<Connection>>) {
     let once = client.clone().without_retries();
     match pstn::set_connection(&once, location_id, body).await {
         Ok(tracking_id) => {
             // Webex answers 204 without a body: what it now holds is read back.
-            let now = pstn::connection(client, location_id).await.ok().map(|c| {
+            let read = pstn::connection(client, location_id).await.ok();
+            let now = read.as_ref().map(|c| {
                 if unchanged(body, c.as_ref()) {
                     to.to_owned()
                 } else {
                     describe(c.as_ref(), names)
                 }
             });
-            Answer::Changed {
+            let answer = Answer::Changed {
                 status: 204,
                 tracking_id,
                 now,
-            }
+            };
+            (answer, read)
         }
-        Err(e) => answer_of(&e),
+        Err(e) => (answer_of(&e), None),
     }
 }
 

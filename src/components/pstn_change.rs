@@ -14,6 +14,7 @@ use crate::components::pstn_connection::{describe, describe_update, unchanged, R
 use crate::components::pstn_current::{CurrentConnection, SaveFailure, SaveOutcome};
 use crate::components::{ConfirmChange, Picker, SendingNote};
 use crate::history;
+use crate::kept_lists::RouteChange;
 use crate::pstn_plan::{control_for, group_choices, ids, starting_form, Offers, Preselect, Routes};
 use crate::session::Session;
 use crate::tab_storage::Scope;
@@ -195,8 +196,9 @@ pub fn PstnChange(
                     .await
                     .map_err(SaveFailure::NotReadBack)?;
                 connection.set(Some(Ok(now.clone())));
-                // The kept list of locations shows it without reading it again.
-                session.kept.connections.put(&id, Ok(now.clone()));
+                // The kept lists show it without reading them again.
+                let route = RouteChange::of(before.as_ref(), &body);
+                session.kept.connection_set(&id, route, Some(now.clone()));
                 Ok((body, now))
             }
         }

@@ -3,7 +3,7 @@
 
 use crate::api::client::path_segment;
 use crate::api::requests::RouteGroupBody;
-use crate::api::route_groups;
+use crate::api::route_groups::{self, RouteGroupSummary};
 use crate::api::trunks::{NamedRef, TrunkSummary};
 use crate::api::ApiError;
 use crate::components::field::focus;
@@ -101,7 +101,9 @@ pub fn RouteGroupEditor(
     /// The app path Cancel goes back to.
     back: String,
 ) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
+    let kept = session.kept.route_groups;
     let notice = expect_context::<RouteGroupNotice>();
     let navigate = crate::paths::use_navigate();
     let is_new = matches!(mode, Mode::New { .. });
@@ -195,6 +197,15 @@ pub fn RouteGroupEditor(
                         (id.clone(), "saved")
                     }
                 };
+                // The kept list of route groups (the list page, the PSTN pages) has it at once.
+                match &mode {
+                    Mode::New { .. } => kept.upsert(RouteGroupSummary {
+                        id: id.clone(),
+                        name: body.name.clone(),
+                        in_use: false,
+                    }),
+                    Mode::Edit { .. } => kept.update_item(&id, |g| g.name = body.name.clone()),
+                }
                 notice
                     .0
                     .set(Some(format!("Route group {} {done}.", body.name)));

@@ -35,7 +35,8 @@ pub fn TrunkDelete(
     /// What uses the trunk, shared with the page.
     used: WhereUsed,
 ) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let notice = expect_context::<Notice>();
     let navigate = crate::paths::use_navigate();
     let asking = RwSignal::new(false);
@@ -69,6 +70,8 @@ pub fn TrunkDelete(
                 asking.try_set(false);
                 match &result {
                     Ok(()) => {
+                        // Gone from the kept trunk list without reading it again.
+                        session.kept.trunks.remove(&id);
                         notice.say(format!("Trunk {name} deleted."));
                         navigate("/trunks", Default::default());
                     }

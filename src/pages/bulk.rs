@@ -16,7 +16,7 @@ use crate::components::bulk_target::{BulkTarget, TargetChoice};
 use crate::components::pstn_connection::RouteNames;
 use crate::components::{ApiErrorView, ConfirmDialog, Loading};
 use crate::counting::thousands;
-use crate::resources::api_resource;
+use crate::kept_lists::ReadState;
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
@@ -51,14 +51,12 @@ pub fn BulkPage() -> impl IntoView {
     let scope = Scope::of(session);
     let chosen = scope.as_ref().map(selection::load).unwrap_or_default();
 
-    let trunk_list = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
-    });
-    let group_list = api_resource(&client, (), |client, ()| async move {
-        route_groups::list(&client).await
-    });
-    let trunks = Signal::derive(move || trunk_list.get().and_then(Result::ok).unwrap_or_default());
-    let groups = Signal::derive(move || group_list.get().and_then(Result::ok).unwrap_or_default());
+    // The trunks and route groups: the session's kept lists, shared with /locations.
+    let kept = session.kept;
+    kept.trunks.ensure(&client);
+    kept.route_groups.ensure(&client);
+    let trunks = Signal::derive(move || kept.trunks.with(|k| k.items.clone()));
+    let groups = Signal::derive(move || kept.route_groups.with(|k| k.items.clone()));
     let names = Memo::new(move |_| trunks.with(|t| groups.with(|g| RouteNames::new(t, g))));
     if let Some(scope) = scope.clone() {
         runner.attach(scope, names.get_untracked());
@@ -70,11 +68,14 @@ pub fn BulkPage() -> impl IntoView {
             runner.attach(scope, names);
         }
     });
+    let failed = |s: &ReadState| match s {
+        ReadState::Failed(e) => Some(e.clone()),
+        _ => None,
+    };
     let lists_error = move || {
-        trunk_list
-            .get()
-            .and_then(Result::err)
-            .or_else(|| group_list.get().and_then(Result::err))
+        kept.trunks
+            .with(|k| failed(&k.state))
+            .or_else(|| kept.route_groups.with(|k| failed(&k.state)))
     };
 
     view! {
@@ -128,6 +129,8 @@ fn Preview(
             let current = pstn::connection(&client, &id)
                 .await
                 .map_err(|e| error_words(&e))?;
+            // Read fresh for the plan: the kept list of locations shows it too.
+            session.kept.connections.put(&id, Ok(current.clone()));
             Ok((options, current))
         }
     });

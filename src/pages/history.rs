@@ -7,6 +7,7 @@ use crate::clock::iso8601;
 use crate::components::pstn_connection::unchanged;
 use crate::components::{ApiErrorView, ConfirmChange, ConfirmDialog};
 use crate::history::{self, Entry, History, Undo, What};
+use crate::kept_lists::RouteChange;
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
@@ -59,6 +60,11 @@ pub fn HistoryPage() -> impl IntoView {
                         .answered(&sent);
                     back.link = entry.link.clone();
                     history::record(&scope, back);
+                    if sent.is_ok() {
+                        // Not read back: the kept connection is read again when shown.
+                        let route = RouteChange::of(now.as_ref(), &body);
+                        session.kept.connection_set(&location_id, route, None);
+                    }
                     sent.map(|_| PutBack::Done { location, words })
                 };
                 if result.is_ok() {

@@ -5,7 +5,7 @@
 //! the rows on the current page, a few at a time, kept too, and fill in as they come.
 
 use crate::api::client::path_segment;
-use crate::api::locations::{self, Location};
+use crate::api::locations::Location;
 use crate::api::pstn::ConnectionType;
 use crate::bounded_loader::BoundedLoader;
 use crate::bulk::filter::{countries, ConnectionFilter};
@@ -18,10 +18,10 @@ use crate::components::{ListStatus, LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
 use crate::kept_lists::{ConnectionRead, ReadState};
 use crate::list_address::{self, ListAddress};
-use crate::resources::api_resource;
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -101,16 +101,28 @@ pub fn LocationList() -> impl IntoView {
         let client = client.clone();
         move |()| {
             kept.locations.refresh(&client);
+            kept.countries.refresh(&client);
             kept.connections.clear();
         }
     });
-    let country_of = api_resource(&client, (), |client, ()| async move {
-        locations::countries(&client).await.map(Arc::new)
+    // Each location's country, for the country filter: kept too.
+    kept.countries.ensure(&client);
+    let country_of = Memo::new(move |_| {
+        kept.countries.with(|k| {
+            (k.state == ReadState::Read).then(|| {
+                let of: HashMap<String, String> = k
+                    .items
+                    .iter()
+                    .map(|c| (c.id.clone(), c.country.clone()))
+                    .collect();
+                Arc::new(of)
+            })
+        })
     });
     let countries = Signal::derive(move || {
-        country_of.with(|c| match c {
-            Some(Ok(c)) => Some(countries(c.values().map(String::as_str))),
-            _ => None,
+        country_of.with(|c| {
+            c.as_ref()
+                .map(|c| countries(c.values().map(String::as_str)))
         })
     });
     let names = Memo::new(move |_| {
@@ -151,7 +163,7 @@ pub fn LocationList() -> impl IntoView {
             return found;
         }
         country_of.with(|c| match c {
-            Some(Ok(of)) => found
+            Some(of) => found
                 .into_iter()
                 .filter(|&i| of.get(&rows[i].id) == Some(&country))
                 .collect(),
@@ -172,6 +184,9 @@ pub fn LocationList() -> impl IntoView {
             .with(|read| candidates.with(|c| c.iter().all(|&i| read.contains_key(&all[i].id))))
     });
     let reading = move || !complete.get();
+    // "Select all N shown" only once every location is in and every connection it needs read.
+    let all_in =
+        Signal::derive(move || !reading() && kept.locations.with(|k| k.state == ReadState::Read));
     let matches = Memo::new(move |_| {
         let keep = by_connection.get();
         if !keep.needs_connections() {
@@ -344,7 +359,7 @@ pub fn LocationList() -> impl IntoView {
                                 }}
                             </p>
                         </Show>
-                        <SelectionBar chosen shown ready=Signal::derive(move || !reading()) />
+                        <SelectionBar chosen shown ready=all_in />
                         <div class="table-wrap">
                             <table class="location-table">
                                 <caption class="visually-hidden">

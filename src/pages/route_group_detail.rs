@@ -3,7 +3,7 @@
 
 use crate::api::client::path_segment;
 use crate::api::route_groups::{self, RouteGroupDetails, RouteGroupUsage, RouteListRef};
-use crate::api::trunks::{self, NamedRef, TrunkStatus, TrunkSummary};
+use crate::api::trunks::{self, NamedRef, TrunkStatus};
 use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::{
@@ -82,16 +82,16 @@ pub fn RouteGroupDetail() -> impl IntoView {
 
 #[component]
 fn RouteGroupPage(id: String) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let notice = expect_context::<RouteGroupNotice>();
     let shown_notice = notice.0.get_untracked();
     on_cleanup(move || notice.0.set(None));
     let group = api_resource(&client, id.clone(), |client, id| async move {
         route_groups::get(&client, &id).await
     });
-    let trunk_list = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
-    });
+    // The trunks' locations: the session's kept list of trunks.
+    session.kept.trunks.ensure(&client);
     let uses = api_resource(&client, id.clone(), read_uses);
     use_page_title("Route group");
     view! {
@@ -107,7 +107,7 @@ fn RouteGroupPage(id: String) -> impl IntoView {
                 <LoadFailed error=e context="The route group could not be loaded" on_retry=Callback::new(move |()| group.refetch()) />
             }
             .into_any(),
-            Some(Ok(g)) => view! { <GroupView id=id.clone() group=g trunk_list uses /> }.into_any(),
+            Some(Ok(g)) => view! { <GroupView id=id.clone() group=g uses /> }.into_any(),
         }}
     }
 }
@@ -116,7 +116,6 @@ fn RouteGroupPage(id: String) -> impl IntoView {
 fn GroupView(
     id: String,
     group: RouteGroupDetails,
-    trunk_list: LocalResource<Result<Vec<TrunkSummary>, ApiError>>,
     uses: LocalResource<Result<Uses, ApiError>>,
 ) -> impl IntoView {
     let client = expect_context::<Session>().client();
@@ -131,12 +130,14 @@ fn GroupView(
     });
     let members = group.by_priority();
     statuses.want(members.iter().map(|t| t.id.clone()).collect::<Vec<_>>());
-    let locations = move || -> HashMap<String, String> {
-        trunk_list
-            .get()
-            .and_then(Result::ok)
-            .map(|all| all.into_iter().map(|t| (t.id, t.location.name)).collect())
-            .unwrap_or_default()
+    let kept = expect_context::<Session>().kept.trunks;
+    let location_of = move |id: &str| {
+        kept.with(|k| {
+            k.items
+                .iter()
+                .find(|t| t.id == id)
+                .map(|t| t.location.name.clone())
+        })
     };
     let names: HashMap<String, String> = members
         .iter()
@@ -156,7 +157,7 @@ fn GroupView(
             let trunk_id = t.id.clone();
             let location = {
                 let id = t.id.clone();
-                move || locations().get(&id).cloned().unwrap_or_else(|| "…".into())
+                move || location_of(&id).unwrap_or_else(|| "…".into())
             };
             let status = move || {
                 let s = statuses.get(&trunk_id).flatten().unwrap_or(TrunkStatus::Unknown);

@@ -4,7 +4,7 @@
 
 use crate::api::client::path_segment;
 use crate::api::route_groups::{self, RouteGroupDetails};
-use crate::api::trunks::{self, NamedRef, TrunkSummary};
+use crate::api::trunks::{NamedRef, TrunkSummary};
 use crate::api::ApiError;
 use crate::components::route_group_editor::{Mode, RouteGroupEditor, DRAFT};
 use crate::components::{LoadFailed, Loading, PageHeading};
@@ -18,13 +18,16 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// The new route group form at `/route-groups/new`.
 #[component]
 pub fn RouteGroupNew() -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let return_to = use_query_map()
         .with_untracked(|q| q.get("locationId"))
         .filter(|l| !l.trim().is_empty());
-    let trunk_list = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
-    });
+    // The trunks to choose from: the session's kept list.
+    let kept = session.kept.trunks;
+    kept.ensure(&client);
+    let trunk_list = Memo::new(move |_| kept.complete());
+    let retry = Callback::new(move |()| kept.retry_failed(&client));
     let draft = crate::drafts::load::<RouteGroupForm>(DRAFT);
     let restored = draft.is_some();
     let initial = draft.unwrap_or_default();
@@ -44,7 +47,7 @@ pub fn RouteGroupNew() -> impl IntoView {
             </p>
             {move || match trunk_list.get() {
                 None => view! { <Loading text="Loading trunks…" /> }.into_any(),
-                Some(Err(e)) => view! { <LoadFailed error=e context="The trunks could not be loaded" on_retry=Callback::new(move |()| trunk_list.refetch()) /> }.into_any(),
+                Some(Err(e)) => view! { <LoadFailed error=e context="The trunks could not be loaded" on_retry=retry /> }.into_any(),
                 Some(Ok(trunks)) => view! {
                     <RouteGroupEditor
                         mode=Mode::New { return_to: return_to.clone() }
@@ -70,16 +73,18 @@ pub fn RouteGroupEdit() -> impl IntoView {
 
 #[component]
 fn RouteGroupEditPage(id: String) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let group = api_resource(&client, id.clone(), |client, id| async move {
         route_groups::get(&client, &id).await
     });
     let carries = api_resource(&client, id.clone(), |client, id| async move {
         route_groups::usage_pstn_connection(&client, &id).await
     });
-    let trunk_list = api_resource(&client, (), |client, ()| async move {
-        trunks::list(&client).await
-    });
+    let kept = session.kept.trunks;
+    kept.ensure(&client);
+    let trunk_list = Memo::new(move |_| kept.complete());
+    let list_client = StoredValue::new(client.clone());
     type Loaded = (RouteGroupDetails, Vec<NamedRef>, Vec<TrunkSummary>);
     // Shown once all three are read; the first failure otherwise.
     let all = move || -> Option<Result<Loaded, ApiError>> {
@@ -105,7 +110,7 @@ fn RouteGroupEditPage(id: String) -> impl IntoView {
                         on_retry=Callback::new(move |()| {
                             group.refetch();
                             carries.refetch();
-                            trunk_list.refetch();
+                            list_client.with_value(|client| kept.retry_failed(client));
                         })
                     />
                 }

@@ -2,9 +2,10 @@
 
 use crate::api::client::path_segment;
 use crate::api::route_groups::{self, RouteGroupSummary};
+use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
-use crate::components::{LoadFailed, Loading, PageHeading, Pager};
-use crate::resources::api_resource;
+use crate::components::{ListStatus, LoadFailed, Loading, PageHeading, Pager};
+use crate::kept_lists::ReadState;
 use crate::route_group_words::trunk_count;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -51,14 +52,20 @@ pub fn filter_groups(all: &[RouteGroupSummary], text: &str) -> Vec<RouteGroupSum
 /// The route group list at `/route-groups`.
 #[component]
 pub fn RouteGroupList() -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let notice = expect_context::<RouteGroupNotice>();
     // Shown on this visit only.
     let shown_notice = notice.0.get_untracked();
     on_cleanup(move || notice.0.set(None));
 
-    let all = api_resource(&client, (), |client, ()| async move {
-        route_groups::list(&client).await
+    // The session's kept list: shown at once when it was read before, Refresh reads it again.
+    let kept = session.kept.route_groups;
+    kept.ensure(&client);
+    let status = kept.status();
+    let refresh = Callback::new({
+        let client = client.clone();
+        move |()| kept.refresh(&client)
     });
     let counts = BoundedLoader::new(DETAIL_REQUESTS, move |id: String| {
         let client = client.clone();
@@ -72,11 +79,16 @@ pub fn RouteGroupList() -> impl IntoView {
 
     let text = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
-    let rows = Memo::new(move |_| {
-        all.get()
-            .and_then(Result::ok)
-            .map(|list| filter_groups(&list, &text.get()))
-            .unwrap_or_default()
+    let rows = Memo::new(move |_| text.with(|text| kept.with(|k| filter_groups(&k.items, text))));
+    let total = move || kept.with(|k| k.items.len());
+    // The page is built again only when its shape changes, not as each page arrives.
+    let shape = Memo::new(move |_| {
+        kept.with(|k| match (&k.state, k.items.is_empty()) {
+            (_, false) => Shape::Rows,
+            (ReadState::Failed(e), true) => Shape::Failed(e.clone()),
+            (ReadState::Read, true) => Shape::Empty,
+            _ => Shape::Loading,
+        })
     });
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE_ROWS)).max(1);
     let visible = Memo::new(move |_| {
@@ -103,20 +115,20 @@ pub fn RouteGroupList() -> impl IntoView {
         {shown_notice.map(|n| view! {
             <div class="alert alert-success" role="status"><p>{n}</p></div>
         })}
-        {move || match all.get() {
-            None => view! { <Loading text="Loading route groups…" /> }.into_any(),
-            Some(Err(e)) => view! { <LoadFailed error=e context="The route groups could not be loaded" on_retry=Callback::new(move |()| all.refetch()) /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! {
+        {move || match shape.get() {
+            Shape::Loading => view! { <Loading text="Loading route groups…" /> }.into_any(),
+            Shape::Failed(e) => view! { <LoadFailed error=e context="The route groups could not be loaded" on_retry=refresh /> }.into_any(),
+            Shape::Empty => view! {
                 <div class="card">
                     <p>
                         "Your organization has no route groups yet. A route group spreads calls over several gateways, or fails over from one to the next: up to 10 trunks, possibly at different locations, tried in the order you set."
                     </p>
                     <A href=new_link.clone() attr:class="button primary">"Create the first route group"</A>
                 </div>
+                <ListStatus status noun="route groups" on_refresh=refresh />
             }
             .into_any(),
-            Some(Ok(list)) => {
-                let total = list.len();
+            Shape::Rows => {
                 view! {
                     <div class="filters" role="search">
                         <div class="field">
@@ -134,11 +146,12 @@ pub fn RouteGroupList() -> impl IntoView {
                         </div>
                         <p class="count" role="status">
                             {move || {
-                                let n = rows.with(Vec::len);
+                                let (n, total) = (rows.with(Vec::len), total());
                                 if n == total { format!("{total} route groups") } else { format!("{n} of {total} route groups") }
                             }}
                         </p>
                     </div>
+                    <ListStatus status noun="route groups" on_refresh=refresh />
                     <div class="table-wrap">
                         <table>
                             <thead>
@@ -173,6 +186,15 @@ pub fn RouteGroupList() -> impl IntoView {
             }
         }}
     }
+}
+
+/// What the route group page shows: rows as soon as there are any.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    Loading,
+    Failed(ApiError),
+    Empty,
+    Rows,
 }
 
 #[cfg(test)]

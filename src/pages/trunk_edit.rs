@@ -24,14 +24,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn TrunkEdit() -> impl IntoView {
     use_page_title("Edit trunk");
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let trunk = api_resource(&client, id.clone(), |client, id| async move {
         trunks::get(&client, &id).await
     });
-    let types = api_resource(&client, (), |client, ()| async move {
-        trunks::trunk_types(&client).await
-    });
+    // The device types (for the concurrent-call range): the session's kept list.
+    let kept_types = session.kept.trunk_types;
+    kept_types.ensure(&client);
+    let types = Memo::new(move |_| kept_types.complete());
     let back = crate::paths::href(&format!("/trunks/{}", path_segment(&id)));
     view! {
         <section class="narrow-wide">
@@ -58,7 +60,8 @@ fn EditForm(
     id: String,
     back: String,
 ) -> impl IntoView {
-    let client = expect_context::<Session>().client();
+    let session = expect_context::<Session>();
+    let client = session.client();
     let fresh = expect_context::<FreshTrunkPassword>();
     let notice = expect_context::<Notice>();
     let navigate = crate::paths::use_navigate();
@@ -93,6 +96,11 @@ fn EditForm(
                     }
                     return Err(e);
                 }
+                // The kept trunk list shows the new name without reading the list again.
+                session
+                    .kept
+                    .trunks
+                    .update_item(&id, |t| t.name = body.name.clone());
                 // Shown once on the details page, with the gateway configuration filled in.
                 fresh.0.set(Some(FreshPassword {
                     trunk_id: id.clone(),
