@@ -1,4 +1,4 @@
-import { test, expect, signIn, waitForIdle } from './fixtures';
+import { test, expect, signIn, waitForIdle, expectAccessible } from './fixtures';
 import type { Page, Route } from '@playwright/test';
 
 // Lists at scale with Webex 300 ms away: the first page shows at once, the rest arrive up to 4
@@ -86,6 +86,8 @@ test('10,000 locations with Webex 300 ms away: first rows at once, all searchabl
   await expect(l.row('Site 00001 Springfield')).toBeVisible();
   await expect(l.readAt()).toContainText(/Loaded 1,000 (of at least [\d,]+ )?locations/);
   expect(second.asked()).toBe(true);
+  // The list while the rest are read ("Loaded 1,000…", Refresh disabled) is accessible too.
+  await expectAccessible(page, 'locations while the rest are read');
   // Typing works on what is there, and nothing typed is lost when more arrives.
   await l.search().fill('Site 0000');
   await expect(l.rows()).toHaveCount(9);
