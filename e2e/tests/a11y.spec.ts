@@ -278,7 +278,6 @@ test.describe('keyboard only', () => {
         locationId: await locationId(page, 'Toronto Office'),
         password: 'K3yboard!Only#1',
         trunkType: 'REGISTERING',
-        dualIdentitySupportEnabled: false,
       },
     ]);
     // The gateway configuration scrolls, and so can be reached and scrolled with the keyboard.

@@ -25,6 +25,8 @@ pub struct Runner {
     /// Now, refreshed every second while the run is busy (the wait's seconds, time left).
     pub clock: RwSignal<f64>,
     ticking: StoredValue<bool>,
+    /// False when the tab's storage could not hold the run: a reload would lose it.
+    pub kept: RwSignal<bool>,
 }
 
 impl Default for Runner {
@@ -42,6 +44,7 @@ impl Runner {
             names: StoredValue::new(RouteNames::default()),
             clock: RwSignal::new(0.0),
             ticking: StoredValue::new(false),
+            kept: RwSignal::new(true),
         }
     }
 
@@ -113,10 +116,16 @@ impl Runner {
         let Some(scope) = self.scope.get_untracked() else {
             return;
         };
-        self.run.with_untracked(|r| match r {
+        let kept = self.run.with_untracked(|r| match r {
             Some(r) => tab_storage::save(&scope, NAME, r),
-            None => tab_storage::remove(&scope, NAME),
+            None => {
+                tab_storage::remove(&scope, NAME);
+                true
+            }
         });
+        if self.kept.get_untracked() != kept {
+            self.kept.set(kept);
+        }
     }
 
     /// The run's one entry in the history, with its counts so far.
@@ -216,7 +225,7 @@ impl Runner {
         let kept: Option<Run> = tab_storage::load(&scope, NAME);
         if let Some(mut run) = kept.filter(|r| Some(r.started_at) == started_at) {
             run.settle(i, answer, now_ms());
-            tab_storage::save(&scope, NAME, &run);
+            let _ = tab_storage::save(&scope, NAME, &run);
         }
     }
 
