@@ -80,13 +80,18 @@ pub fn parse(text: Option<&str>) -> Result<AppConfig, String> {
     })
 }
 
-/// Fetches `config.json` relative to the page, so deployments under a sub-path work.
+/// Fetches `config.json` relative to the page, so deployments under a sub-path work. `index.html`
+/// starts that fetch before the wasm is downloaded (`window.pstnConfig`); its answer is taken
+/// once, and a page without it (or a second load) asks again.
 pub async fn load() -> Result<AppConfig, String> {
-    let response = gloo_net::http::Request::get("config.json")
-        .header("Cache-Control", "no-cache")
-        .send()
-        .await
-        .map_err(|e| format!("config.json could not be loaded: {e}"))?;
+    let response = match early_response().await {
+        Some(response) => response,
+        None => gloo_net::http::Request::get("config.json")
+            .header("Cache-Control", "no-cache")
+            .send()
+            .await
+            .map_err(|e| format!("config.json could not be loaded: {e}"))?,
+    };
     if response.status() == 404 {
         return parse(None);
     }
@@ -106,6 +111,21 @@ pub async fn load() -> Result<AppConfig, String> {
         return parse(None);
     }
     parse(Some(&text))
+}
+
+/// The answer of the fetch `index.html` started, if it did and it was answered.
+async fn early_response() -> Option<gloo_net::http::Response> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("pstnConfig");
+    let started = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let promise = started.dyn_into::<js_sys::Promise>().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    answer
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .map(gloo_net::http::Response::from)
 }
 
 #[cfg(test)]

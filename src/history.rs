@@ -319,9 +319,19 @@ pub fn load(scope: &Scope) -> History {
     tab_storage::load(scope, NAME).unwrap_or_default()
 }
 
-/// Keeps `history` for `scope`.
+/// Keeps `history` for `scope`; when the tab's storage is full (a large bulk run can fill it),
+/// the oldest entries go until the rest fit.
 pub fn save(scope: &Scope, history: &History) {
-    tab_storage::save(scope, NAME, history);
+    if tab_storage::save(scope, NAME, history) {
+        return;
+    }
+    let mut fewer = history.clone();
+    while fewer.entries.len() > 1 {
+        fewer.entries.truncate(fewer.entries.len() / 2);
+        if tab_storage::save(scope, NAME, &fewer) {
+            return;
+        }
+    }
 }
 
 /// Records one change in the history of `scope` (nothing when signed out).

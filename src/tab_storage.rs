@@ -47,11 +47,19 @@ pub fn load<T: DeserializeOwned>(scope: &Scope, name: &str) -> Option<T> {
     serde_json::from_str(&text).ok()
 }
 
-/// Keeps `value` under `name` for `scope`.
-pub fn save<T: Serialize>(scope: &Scope, name: &str, value: &T) {
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(value)) {
-        let _ = s.set_item(&scope.key(name), &text);
+/// Keeps `value` under `name` for `scope`. False when the tab's storage refused it (it is full:
+/// browsers keep about 5 MB a site) or there is none; what was kept before under `name` is then
+/// removed, so a later load never finds an older value than the one in memory.
+pub fn save<T: Serialize>(scope: &Scope, name: &str, value: &T) -> bool {
+    let (Some(s), Ok(text)) = (storage(), serde_json::to_string(value)) else {
+        return false;
+    };
+    let key = scope.key(name);
+    if s.set_item(&key, &text).is_ok() {
+        return true;
     }
+    let _ = s.remove_item(&key);
+    false
 }
 
 /// Forgets `name` for `scope`.

@@ -342,6 +342,42 @@ test('bulk: failures show per row with Webex\'s message and tracking id, and are
   await writtenOnce(sim, rg, 109);
 });
 
+test('bulk: a tab whose storage is full says the run is not kept, and the run still ends', async ({ page, sim }) => {
+  test.setTimeout(180_000);
+  await sim.reset('large');
+  const rg = await routeGroupId(page, 'RG-001');
+  const list = new Locations(page);
+  await page.goto('/locations');
+  await signIn(page);
+  await list.search().fill('Site 00');
+  await list.country().selectOption('DE');
+  await list.selectAll().click();
+  await expect(list.chosen()).toHaveText('134 locations chosen');
+  await list.change().click();
+  const bulk = new Bulk(page);
+  await bulk.routeGroup('RG-001');
+  await expect(bulk.totals()).toHaveText('109 will change · 25 cannot', { timeout: 60_000 });
+  // Another page of this site filled the tab's storage.
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 64; size >>= 1) {
+      for (;;) {
+        try {
+          sessionStorage.setItem(`other-page-${n++}`, 'x'.repeat(size));
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  await bulk.apply().click();
+  await bulk.dialog().getByRole('button', { name: 'Apply to 109 locations' }).click();
+  await expect(page.getByTestId('bulk-not-kept')).toContainText('too large for this tab');
+  await expect(bulk.status()).toHaveText('Done.', { timeout: 120_000 });
+  await expect(bulk.changed()).toHaveText('109');
+  await writtenOnce(sim, rg, 109);
+});
+
 test('10,000 locations: all of two searches chosen, 2,500 previewed with at most 4 reads in flight, the page answering meanwhile', async ({ page, sim }) => {
   test.setTimeout(240_000);
   await sim.reset('large');

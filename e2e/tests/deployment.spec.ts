@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, waitForIdle } from './fixtures';
 
 test('the page runs under its Content-Security-Policy', async ({ page, sim }) => {
   const response = await page.goto('/');
@@ -20,6 +20,20 @@ test('the page runs under its Content-Security-Policy', async ({ page, sim }) =>
   await expect(page.getByText('6 trunks')).toBeVisible();
   expect(violations).toEqual([]);
   void sim;
+});
+
+test('config.json is asked for once (index.html starts it, the app takes its answer) and its apiBase is used', async ({ page, sim }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/config.json')) asked.push(r.url());
+  });
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await waitForIdle(page);
+  expect(asked).toHaveLength(1);
+  // The answer was used: the sign-in went to the simulator that config.json names.
+  expect((await sim.exchanges({ method: 'GET', path: '/v1/people/me' })).length).toBeGreaterThan(0);
 });
 
 test('deep links load from 404.html on hosts without rewrites', async ({ page, sim }) => {

@@ -66,11 +66,24 @@ test('delete an unused trunk by typing its name: one DELETE, a notice, and it is
   await expect(page.getByTestId('notice')).toHaveText('Trunk MAN-CUBE-01 deleted.');
   await expect(page.getByText('5 trunks')).toBeVisible();
   await expect(page.getByRole('link', { name: 'MAN-CUBE-01' })).toHaveCount(0);
-  expect((await deletes(sim)).map((e) => e.status)).toEqual([204]);
+  const sent = await deletes(sim);
+  expect(sent.map((e) => e.status)).toEqual([204]);
   // The list is the session's kept one, with the trunk taken out: it was read once, before.
   await waitForIdle(page);
   expect(await sim.exchanges({ method: 'GET', path: TRUNKS })).toHaveLength(1);
+  // The history has it, with Webex's tracking id.
+  const row = await historyRow(page);
+  await expect(row).toContainText('Trunk deleted');
+  await expect(row).toContainText('trunk "MAN-CUBE-01" at Manchester Support');
+  await expect(row).toContainText(sent[0].trackingId as string);
 });
+
+/** The newest row of the history page, opened from the header. */
+async function historyRow(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
+  return page.locator('.history-table tbody tr').first();
+}
 
 test('Cancel and Escape close the dialog and send nothing; the page behind is inert', async ({ page, sim }) => {
   await openTrunk(page, 'MAN-CUBE-01');
@@ -169,6 +182,12 @@ test('edit the name and maximum calls of a certificate-based trunk: exactly thos
   await expect(page.locator('.list-status')).toContainText('Read at');
   await waitForIdle(page);
   expect(await sim.exchanges({ method: 'GET', path: TRUNKS })).toHaveLength(1);
+
+  const row = await historyRow(page);
+  await expect(row).toContainText('Trunk saved');
+  await expect(row).toContainText('name "LON-SBC-01", at most 500 calls → name "LON-SBC-02", at most 750 calls');
+  await expect(row.getByRole('link', { name: 'LON-SBC-02' })).toBeVisible();
+  await expect(row).not.toContainText('Seeded!Passw0rd');
 });
 
 test('a new generated password alone is a valid edit; the details show it once with the configuration', async ({ page, sim }) => {

@@ -398,7 +398,11 @@ pub async fn where_used(client: &Client, trunk_id: &str) -> Result<TrunkWhereUse
 }
 
 /// Changes a trunk (`PUT`, 204). Never retried except on 429/423.
-pub async fn modify(client: &Client, trunk_id: &str, body: &TrunkUpdate) -> Result<(), ApiError> {
+pub async fn modify(
+    client: &Client,
+    trunk_id: &str,
+    body: &TrunkUpdate,
+) -> Result<Option<String>, ApiError> {
     client
         .send(
             Method::Put,
@@ -407,11 +411,11 @@ pub async fn modify(client: &Client, trunk_id: &str, body: &TrunkUpdate) -> Resu
             Some(body),
         )
         .await
-        .map(drop)
+        .map(|a| a.tracking_id)
 }
 
 /// Deletes a trunk (204). Webex refuses (409) while anything uses it.
-pub async fn delete(client: &Client, trunk_id: &str) -> Result<(), ApiError> {
+pub async fn delete(client: &Client, trunk_id: &str) -> Result<Option<String>, ApiError> {
     client
         .send::<()>(
             Method::Delete,
@@ -420,7 +424,7 @@ pub async fn delete(client: &Client, trunk_id: &str) -> Result<(), ApiError> {
             None,
         )
         .await
-        .map(drop)
+        .map(|a| a.tracking_id)
 }
 
 /// A SIP password that meets the location's password rules.

@@ -24,22 +24,25 @@ pub struct Runner {
     client: StoredValue<Option<Client>, LocalStorage>,
     names: StoredValue<RouteNames>,
     /// The session's kept lists, told of every connection the run sets.
-    kept: KeptLists,
+    lists: KeptLists,
     /// Now, refreshed every second while the run is busy (the wait's seconds, time left).
     pub clock: RwSignal<f64>,
     ticking: StoredValue<bool>,
+    /// False when the tab's storage could not hold the run: a reload would lose it.
+    pub kept: RwSignal<bool>,
 }
 
 impl Runner {
-    pub fn new(kept: KeptLists) -> Self {
+    pub fn new(lists: KeptLists) -> Self {
         Runner {
-            kept,
+            lists,
             run: RwSignal::new(None),
             scope: RwSignal::new(None),
             client: StoredValue::new_local(None),
             names: StoredValue::new(RouteNames::default()),
             clock: RwSignal::new(0.0),
             ticking: StoredValue::new(false),
+            kept: RwSignal::new(true),
         }
     }
 
@@ -111,10 +114,16 @@ impl Runner {
         let Some(scope) = self.scope.get_untracked() else {
             return;
         };
-        self.run.with_untracked(|r| match r {
+        let kept = self.run.with_untracked(|r| match r {
             Some(r) => tab_storage::save(&scope, NAME, r),
-            None => tab_storage::remove(&scope, NAME),
+            None => {
+                tab_storage::remove(&scope, NAME);
+                true
+            }
         });
+        if self.kept.get_untracked() != kept {
+            self.kept.set(kept);
+        }
     }
 
     /// The run's one entry in the history, with its counts so far.
@@ -191,7 +200,7 @@ impl Runner {
                         left: left.as_deref(),
                         joined: group_of_update(&body),
                     };
-                    self.kept.connection_set(&location_id, route, now);
+                    self.lists.connection_set(&location_id, route, now);
                 }
                 self.settle(scope, started_at, i, answer);
             });
@@ -222,7 +231,7 @@ impl Runner {
         let kept: Option<Run> = tab_storage::load(&scope, NAME);
         if let Some(mut run) = kept.filter(|r| Some(r.started_at) == started_at) {
             run.settle(i, answer, now_ms());
-            tab_storage::save(&scope, NAME, &run);
+            let _ = tab_storage::save(&scope, NAME, &run);
         }
     }
 

@@ -125,6 +125,11 @@ pub fn BulkRun() -> impl IntoView {
                 ></div>
             </div>
             <p role="status" class="bulk-status">{status}</p>
+            <Show when=move || !runner.kept.get()>
+                <p class="alert alert-warning" role="alert" data-testid="bulk-not-kept">
+                    "This run is too large for this tab's storage, so it is not kept: it goes on while this page stays open, but a reload, closing the tab or signing in again would lose where it stopped. Keep the page open until it ends, and download the report."
+                </p>
+            </Show>
             <dl class="facts bulk-counts">
                 <dt>"Changed"</dt>
                 <dd data-testid="bulk-changed">{move || thousands(counts.get().changed)}</dd>

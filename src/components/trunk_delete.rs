@@ -3,7 +3,9 @@
 use crate::api::trunks;
 use crate::api::ApiError;
 use crate::components::{ApiErrorView, ConfirmDelete, Notice, UsedByList};
+use crate::history::{self, Entry, What};
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use crate::where_used::UsedBy;
 use leptos::prelude::*;
 
@@ -60,16 +62,21 @@ pub fn TrunkDelete(
         let client = client.clone();
         let id = id.clone();
         let name = name.clone();
+        let location_name = location_name.clone();
         move |_: &()| {
             let client = client.clone();
             let id = id.clone();
             let name = name.clone();
             let navigate = navigate.clone();
+            let entry = Entry::new(What::TrunkDeleted, &name)
+                .change(format!("trunk \"{name}\" at {location_name}"), "");
+            let scope = Scope::of(session);
             async move {
                 let result = trunks::delete(&client, &id).await;
+                history::record(&scope, entry.answered(&result));
                 asking.try_set(false);
                 match &result {
-                    Ok(()) => {
+                    Ok(_) => {
                         // Gone from the kept trunk list without reading it again.
                         session.kept.trunks.remove(&id);
                         notice.say(format!("Trunk {name} deleted."));

@@ -11,10 +11,13 @@ use crate::components::trunk_fields::{
     control_id, CallsRange, DualIdentityField, PChargeInfoField, TrunkPasswordInput, TrunkTextInput,
 };
 use crate::components::{use_page_title, ApiErrorView, Field, Loading, PageHeading};
+use crate::history::{self, Entry, What};
 use crate::resources::api_resource;
 use crate::session::Session;
+use crate::tab_storage::Scope;
 use crate::validation::refusal::trunk_field_of;
 use crate::validation::trunk::device_range;
+use crate::validation::trunk_edit::change_words;
 use crate::validation::{fields as f, TrunkEditForm, TrunkOriginal};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -89,8 +92,15 @@ fn EditForm(
             let id = id.clone();
             let body = body.clone();
             let navigate = navigate.clone();
+            let (before, after) = original.with_value(|o| change_words(o, &body));
+            let entry = Entry::new(What::TrunkSaved, &body.name)
+                .link(format!("/trunks/{}", path_segment(&id)))
+                .change(before, after);
+            let scope = Scope::of(session);
             async move {
-                if let Err(e) = trunks::modify(&client, &id, &body).await {
+                let answer = trunks::modify(&client, &id, &body).await;
+                history::record(&scope, entry.answered(&answer));
+                if let Err(e) = answer {
                     if let Some(field) = trunk_field_of(&e) {
                         focus(&control_id(field));
                     }

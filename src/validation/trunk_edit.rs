@@ -166,6 +166,51 @@ impl TrunkEditForm {
     }
 }
 
+/// A change in words for the history, before → after: each field the body changes, as Webex had
+/// it and as sent. A body that changes nothing but the password says so.
+pub fn change_words(o: &TrunkOriginal, body: &TrunkUpdate) -> (String, String) {
+    fn on_off(on: bool) -> &'static str {
+        if on {
+            "on"
+        } else {
+            "off"
+        }
+    }
+    fn policy(p: Option<PChargeInfoSupportPolicy>) -> String {
+        format!("P-Charge-Info {}", p.map_or("not set", |p| p.label()))
+    }
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if body.name != o.name {
+        pairs.push((
+            format!("name \"{}\"", o.name),
+            format!("name \"{}\"", body.name),
+        ));
+    }
+    if let Some(on) = body.dual_identity_support_enabled {
+        pairs.push((
+            format!("dual identity {}", on_off(o.dual_identity_support_enabled)),
+            format!("dual identity {}", on_off(on)),
+        ));
+    }
+    if let Some(p) = body.p_charge_info_support_policy {
+        pairs.push((policy(o.p_charge_info_support_policy), policy(Some(p))));
+    }
+    if let Some(n) = body.max_concurrent_calls {
+        let before = o
+            .max_concurrent_calls
+            .map_or("no call limit".to_owned(), |m| format!("at most {m} calls"));
+        pairs.push((before, format!("at most {n} calls")));
+    }
+    if pairs.is_empty() {
+        return (
+            String::new(),
+            "password sent again, nothing else changed".to_owned(),
+        );
+    }
+    let (before, after): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+    (before.join(", "), after.join(", "))
+}
+
 // Written by hand so a logged form never shows the trunk password.
 impl fmt::Debug for TrunkEditForm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -304,6 +349,37 @@ mod tests {
             ..form
         };
         assert!(spaces.validate(&sbc(), RANGE).is_err());
+    }
+
+    #[test]
+    fn a_change_is_told_field_by_field_for_the_history() {
+        let form = TrunkEditForm {
+            name: "LON-SBC-02".into(),
+            password: "p".into(),
+            dual_identity_support_enabled: false,
+            max_concurrent_calls: "750".into(),
+            p_charge_info_support_policy: "DISABLED".into(),
+        };
+        let sent = form.validate(&sbc(), RANGE).unwrap();
+        assert_eq!(
+            change_words(&sbc(), &sent),
+            (
+                "name \"LON-SBC-01\", dual identity on, P-Charge-Info Asserted identity, at most 500 calls".to_owned(),
+                "name \"LON-SBC-02\", dual identity off, P-Charge-Info Disabled, at most 750 calls".to_owned()
+            )
+        );
+        let password_only = TrunkEditForm {
+            password: "p".into(),
+            ..TrunkEditForm::from_original(&cube())
+        };
+        let sent = password_only.validate(&cube(), RANGE).unwrap();
+        assert_eq!(
+            change_words(&cube(), &sent),
+            (
+                String::new(),
+                "password sent again, nothing else changed".to_owned()
+            )
+        );
     }
 
     #[test]
