@@ -15,7 +15,7 @@
 
 use crate::api::client::path_segment;
 use crate::api::pstn::Connection;
-use crate::api::requests::PstnConnectionUpdate;
+use crate::api::requests::{NewTrunk, PstnConnectionUpdate};
 use crate::api::ApiError;
 use crate::clock::iso8601;
 use crate::components::pstn_connection::{describe, setting_of, RouteNames};
@@ -149,6 +149,20 @@ impl Entry {
             tracking_id: None,
             undo: None,
             undone: false,
+        }
+    }
+
+    /// A trunk create, as Webex answered it (linked to the trunk once it has an id).
+    pub fn trunk_created(body: &NewTrunk, created: &Result<String, ApiError>) -> Self {
+        let entry = Entry::new(What::TrunkCreated, &body.name)
+            .change(
+                "",
+                format!("{} trunk \"{}\"", body.trunk_type.label(), body.name),
+            )
+            .answered(&created.as_ref().map(|_| None).map_err(Clone::clone));
+        match created {
+            Ok(id) => entry.link(format!("/trunks/{}", path_segment(id))),
+            Err(_) => entry,
         }
     }
 
@@ -412,6 +426,37 @@ mod tests {
         assert!(failed.outcome.words().starts_with("failed: "));
         assert!(failed.outcome.words().contains("Trunk is not available."));
         assert!(!failed.clone().undo(None).can_undo());
+    }
+
+    #[test]
+    fn a_trunk_create_names_its_type_and_links_once_created() {
+        let body = NewTrunk {
+            name: "Berlin CUBE 1".into(),
+            location_id: "L1".into(),
+            password: "secret".into(),
+            dual_identity_support_enabled: None,
+            trunk_type: crate::api::requests::TrunkType::Registering,
+            device_type: None,
+            address: None,
+            domain: None,
+            port: None,
+            max_concurrent_calls: None,
+            p_charge_info_support_policy: None,
+        };
+        let done = Entry::trunk_created(&body, &Ok("T/1".into()));
+        assert_eq!(done.what, What::TrunkCreated);
+        assert_eq!(done.after, r#"Registering trunk "Berlin CUBE 1""#);
+        assert_eq!(done.link.as_deref(), Some("/trunks/T%2F1"));
+        assert_eq!(done.outcome, Outcome::Done);
+        let e = ApiError::Webex(WebexError::from_response(
+            409,
+            r#"{"message":"Name in use.","trackingId":"ROUTER_Y"}"#,
+            None,
+        ));
+        let refused = Entry::trunk_created(&body, &Err(e));
+        assert_eq!(refused.link, None);
+        assert_eq!(refused.tracking_id.as_deref(), Some("ROUTER_Y"));
+        assert!(!serde_json::to_string(&refused).unwrap().contains("secret"));
     }
 
     #[test]

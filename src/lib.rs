@@ -16,6 +16,7 @@ pub mod gateway_config;
 pub mod history;
 pub mod kept_lists;
 pub mod list_address;
+pub mod location_rows;
 pub mod oauth;
 pub mod pages;
 pub mod paths;

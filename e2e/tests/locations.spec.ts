@@ -124,6 +124,22 @@ test('a connection that cannot be read says so in its row and can be read again'
   await expect(row).toContainText('Trunk SJC-CUBE-01');
 });
 
+test('a connection filter says how many locations it leaves out because their connection could not be read, and reads them again', async ({ page, sim }) => {
+  const { locations } = await (await page.request.get(`${SIM}${LOCATIONS}?name=San%20Jose`, {
+    headers: { Authorization: 'Bearer demo-admin-token' },
+  })).json();
+  await sim.fault({ method: 'GET', path: `/v1/telephony/pstn/locations/${encodeURIComponent(locations[0].id)}/connection`, status: 503 });
+  const list = new LocationList(page);
+  await list.open();
+  await page.getByLabel('Current connection').selectOption({ label: 'Local gateway (any)' });
+  const warning = page.getByTestId('connections-unreadable');
+  await expect(warning).toContainText('The PSTN connection of 1 location could not be read, so this filter leaves it out.');
+  await expect(list.row('San Jose HQ')).toHaveCount(0);
+  await warning.getByRole('button', { name: 'Read them again' }).click();
+  await expect(list.row('San Jose HQ')).toContainText('Trunk SJC-CUBE-01');
+  await expect(warning).toHaveCount(0);
+});
+
 test('10,000 locations: the list shows at once, pages of 50, connections read only for the page, 4 at a time', async ({ page, sim }) => {
   test.setTimeout(120_000);
   await sim.reset('large');

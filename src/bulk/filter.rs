@@ -66,6 +66,15 @@ impl ConnectionFilter {
     }
 }
 
+/// What a connection filter says of the `n` locations whose connection could not be read.
+pub fn left_out(n: usize) -> String {
+    format!(
+        "The PSTN connection of {} could not be read, so this filter leaves {} out.",
+        crate::counting::locations(n),
+        if n == 1 { "it" } else { "them" },
+    )
+}
+
 /// The countries of `codes`, each once, sorted (for the country filter).
 pub fn countries<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut all: Vec<String> = codes
@@ -129,5 +138,17 @@ mod tests {
     #[test]
     fn countries_once_each_sorted() {
         assert_eq!(countries(["US", "gb", "US", "", "DE"]), ["DE", "GB", "US"]);
+    }
+
+    #[test]
+    fn locations_left_out_are_counted_in_words() {
+        assert_eq!(
+            left_out(1),
+            "The PSTN connection of 1 location could not be read, so this filter leaves it out."
+        );
+        assert_eq!(
+            left_out(1200),
+            "The PSTN connection of 1,200 locations could not be read, so this filter leaves them out."
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! through callbacks, so each form keeps its own state and rules.
 
 use crate::api::requests::{PChargeInfoSupportPolicy, TrunkType};
+use crate::api::trunks::DeviceType;
 use crate::components::{CopyButton, Field, RadioCard};
 use crate::validation::fields as f;
 use crate::validation::DeviceRange;
@@ -244,5 +245,51 @@ pub fn TrunkTypeChoice(
                 .collect_view()}
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
         </fieldset>
+    }
+}
+
+/// The device type `<select>` of a new trunk: the device types of the chosen trunk type.
+#[component]
+pub fn DeviceTypeSelect(
+    /// The chosen device type, "" for none.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Whether a trunk type is chosen (else the select asks for one first).
+    #[prop(into)]
+    has_trunk_type: Signal<bool>,
+    /// The device types of the chosen trunk type.
+    #[prop(into)]
+    options: Signal<Vec<DeviceType>>,
+    on_change: Callback<String>,
+    /// Focus left the control.
+    on_blur: Callback<leptos::ev::FocusEvent>,
+    /// The field's error.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let invalid = move || error.with(Option::is_some);
+    view! {
+        <select
+            id=control_id(f::DEVICE_TYPE)
+            name=f::DEVICE_TYPE
+            prop:value=move || value.get()
+            on:change:target=move |ev| on_change.run(ev.target().value())
+            on:blur=move |ev| on_blur.run(ev)
+            aria-invalid=move || invalid().to_string()
+            aria-describedby=move || described(f::DEVICE_TYPE, invalid())
+        >
+            <option value="">
+                {move || if has_trunk_type.get() { "Choose a device type" } else { "Choose a trunk type first" }}
+            </option>
+            {move || options
+                .get()
+                .into_iter()
+                .map(|d| {
+                    let name = d.device_type;
+                    let selected = value.with_untracked(|v| *v == name);
+                    let wire = name.clone();
+                    view! { <option value=wire selected=selected>{name}</option> }
+                })
+                .collect_view()}
+        </select>
     }
 }

@@ -4,69 +4,24 @@
 //! arrives and the rest fill in; each connection is one more call, so they are read only for
 //! the rows on the current page, a few at a time, kept too, and fill in as they come.
 
-use crate::api::client::path_segment;
-use crate::api::locations::Location;
-use crate::api::pstn::ConnectionType;
-use crate::bounded_loader::BoundedLoader;
-use crate::bulk::filter::{countries, ConnectionFilter};
+use crate::bulk::filter::{countries, left_out, ConnectionFilter};
 use crate::bulk::selection::Picked;
-use crate::components::location_selection::{
-    BatchFilter, BatchFilters, ChooseBox, Chosen, SelectionBar,
-};
+use crate::components::location_row::LocationRow;
+use crate::components::location_selection::{BatchFilter, BatchFilters, Chosen, SelectionBar};
 use crate::components::pstn_connection::RouteNames;
 use crate::components::{ListStatus, LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
-use crate::kept_lists::{ConnectionRead, ReadState};
-use crate::list_address::{self, ListAddress};
+use crate::kept_lists::ReadState;
+use crate::list_address::ListAddress;
+use crate::location_rows::{page_count, page_range, rows_of, search};
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
-/// Rows per page: few enough to read their connections quickly, and a small DOM with 10,000.
-const PAGE_SIZE: usize = 50;
 /// How long rows stay on screen before their connections are read.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
-
-/// A location as the table shows it, its name lower-cased once for searching.
-#[derive(Clone, Debug, PartialEq)]
-struct Row {
-    id: String,
-    name: String,
-    key: String,
-}
-
-impl From<Location> for Row {
-    fn from(l: Location) -> Self {
-        Row {
-            key: l.name.to_lowercase(),
-            id: l.id,
-            name: l.name,
-        }
-    }
-}
-
-/// The rows whose name contains every word of `query`, ignoring case, by position.
-fn search(rows: &[Row], query: &str) -> Vec<usize> {
-    list_address::search(rows.iter().map(|r| r.key.as_str()), query)
-}
-
-fn page_count(total: usize) -> usize {
-    list_address::page_count(total, PAGE_SIZE)
-}
-
-fn page_range(total: usize, page: usize) -> Range<usize> {
-    list_address::page_range(total, PAGE_SIZE, page)
-}
-
-/// The rows of `locations`, sorted by name ignoring case.
-fn rows_of(locations: &[Location]) -> Vec<Row> {
-    let mut rows: Vec<Row> = locations.iter().cloned().map(Row::from).collect();
-    rows.sort_by(|a, b| a.key.cmp(&b.key));
-    rows
-}
 
 /// The locations list at `/locations` (`?q=` searches, `?page=` pages).
 #[component]
@@ -211,6 +166,31 @@ pub fn LocationList() -> impl IntoView {
             })
         })
     });
+    // Candidates whose connection could not be read: a connection filter cannot place them, so
+    // the page says how many it leaves out and offers to read them again.
+    let unreadable = Memo::new(move |_| {
+        if !by_connection.with(ConnectionFilter::needs_connections) || !complete.get() {
+            return Vec::new();
+        }
+        let Some(rows) = rows() else {
+            return Vec::new();
+        };
+        connections.with(|read| {
+            candidates.with(|c| {
+                c.iter()
+                    .filter(|&&i| matches!(read.get(&rows[i].id), Some(Err(_))))
+                    .map(|&i| rows[i].id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let read_again = move |_| {
+        let ids = unreadable.get_untracked();
+        for id in &ids {
+            connections.forget(id);
+        }
+        connections.want(ids);
+    };
     let shown = Signal::derive(move || {
         let Some(rows) = rows() else {
             return Vec::new();
@@ -359,6 +339,15 @@ pub fn LocationList() -> impl IntoView {
                                 }}
                             </p>
                         </Show>
+                        <Show when=move || unreadable.with(|u| !u.is_empty())>
+                            <div class="alert alert-warning" role="alert" data-testid="connections-unreadable">
+                                {move || left_out(unreadable.with(Vec::len))}
+                                " "
+                                <button type="button" class="button small" on:click=read_again>
+                                    "Read them again"
+                                </button>
+                            </div>
+                        </Show>
                         <SelectionBar chosen shown ready=all_in />
                         <div class="table-wrap">
                             <table class="location-table">
@@ -431,115 +420,5 @@ pub fn LocationList() -> impl IntoView {
                 }
             }}
         </section>
-    }
-}
-
-/// One location: its name (the link to its PSTN page) and its connection once read.
-#[component]
-fn LocationRow(
-    row: Row,
-    chosen: Chosen,
-    connections: BoundedLoader<ConnectionRead>,
-    names: Memo<RouteNames>,
-    names_pending: Signal<bool>,
-    retry: impl Fn(String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let href = crate::paths::href(&format!("/locations/{}/pstn", path_segment(&row.id)));
-    let id = row.id.clone();
-    let read = move || connections.get(&id);
-    let kind = {
-        let read = read.clone();
-        let id = row.id.clone();
-        move || match read() {
-            None => view! { <span class="muted">"Loading…"</span> }.into_any(),
-            Some(Ok(None)) => {
-                view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
-            }
-            Some(Ok(Some(c))) => c.pstn_connection_type.label().to_owned().into_any(),
-            Some(Err(e)) => {
-                let id = id.clone();
-                let detail = [
-                    e.status().map(|s| format!("HTTP {s}")),
-                    e.tracking_id().map(|t| format!("tracking ID {t}")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-                view! {
-                    <span class="connection-error">
-                        "Could not be read"
-                        {(!detail.is_empty()).then(|| format!(" ({detail})"))}
-                    </span>
-                    " "
-                    <button type="button" class="button small" on:click=move |_| retry(id.clone())>
-                        "Retry"
-                    </button>
-                }
-                .into_any()
-            }
-        }
-    };
-    let through = move || {
-        let c = read()?.ok()??;
-        Some(match (&c.pstn_connection_type, c.route_type, c.route_id) {
-            (ConnectionType::LocalGateway, Some(route), Some(route_id)) => {
-                let name = names.with(|n| n.name(route, &route_id).map(str::to_owned));
-                let name = match name {
-                    Some(name) => view! { <span>{name}</span> }.into_any(),
-                    None if names_pending.get() => {
-                        view! { <span class="muted">"…"</span> }.into_any()
-                    }
-                    None => view! { <span class="muted">"name not available"</span> }.into_any(),
-                };
-                view! {
-                    <span class="route-kind">{route.label()}</span>
-                    " "
-                    {name}
-                }
-                .into_any()
-            }
-            _ => c.display_name.into_any(),
-        })
-    };
-    view! {
-        <tr>
-            <td>
-                <ChooseBox chosen id=row.id.clone() name=row.name.clone() />
-            </td>
-            <th scope="row">
-                // A plain link: the router follows it, without a component per row.
-                <a href=href>{row.name}</a>
-            </th>
-            <td>{kind}</td>
-            <td>{through}</td>
-        </tr>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rows(names: &[&str]) -> Vec<Row> {
-        names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                Row::from(Location {
-                    id: format!("L{i}"),
-                    name: (*n).to_owned(),
-                })
-            })
-            .collect()
-    }
-
-    #[test]
-    fn search_matches_every_word_ignoring_case() {
-        let all = rows(&["San Jose HQ", "New York Office", "London Office"]);
-        assert_eq!(search(&all, ""), vec![0, 1, 2]);
-        assert_eq!(search(&all, "office"), vec![1, 2]);
-        assert_eq!(search(&all, " OFFICE  lon "), vec![2]);
-        assert!(search(&all, "paris").is_empty());
     }
 }

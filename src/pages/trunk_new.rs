@@ -1,18 +1,19 @@
 //! Create a trunk: registering or certificate-based, validated before anything is sent.
 
-use crate::api::requests::{FqdnValidation, NewTrunk, TrunkType};
+use crate::api::requests::{NewTrunk, TrunkType};
 use crate::api::trunks::{self, NamedRef, TrunkSummary};
 use crate::api::ApiError;
 use crate::components::field::{focus, Touched};
 use crate::components::notice::{FreshPassword, FreshTrunkPassword};
+use crate::components::sbc_connection::SbcConnection;
 use crate::components::trunk_fields::{
-    control_id, described, CallsRange, DualIdentityField, PChargeInfoField, TrunkPasswordInput,
-    TrunkTextInput, TrunkTypeChoice,
+    control_id, described, DeviceTypeSelect, DualIdentityField, PChargeInfoField,
+    TrunkPasswordInput, TrunkTextInput, TrunkTypeChoice,
 };
 use crate::components::{
     ApiErrorView, Field, LoadFailed, Loading, PageHeading, Picker, PickerOption, SendingNote,
 };
-use crate::history::{self, Entry, What};
+use crate::history::{self, Entry};
 use crate::kept_lists::ReadState;
 use crate::pages::trunk_accepted::AcceptedUnread;
 use crate::session::Session;
@@ -118,7 +119,7 @@ pub fn TrunkNew() -> impl IntoView {
             let scope = Scope::of(session);
             async move {
                 let created = trunks::create(&client, &body).await;
-                history::record(&scope, created_entry(&body, &created));
+                history::record(&scope, Entry::trunk_created(&body, &created));
                 let id = match created {
                     Ok(id) => id,
                     Err(e) if e.write_happened() => {
@@ -201,18 +202,6 @@ pub fn TrunkNew() -> impl IntoView {
     });
     let generate_needs_location = RwSignal::new(false);
 
-    let check = Action::new_local({
-        let client = client.clone();
-        move |body: &FqdnValidation| {
-            let client = client.clone();
-            let body = body.clone();
-            async move {
-                let result = trunks::validate_fqdn(&client, &body).await;
-                (body, result)
-            }
-        }
-    });
-
     let error_of = move |field: &'static str| {
         Signal::derive(move || {
             if let Some(e) = failure().filter(|e| trunk_field_of(e) == Some(field)) {
@@ -238,22 +227,6 @@ pub fn TrunkNew() -> impl IntoView {
     let invalid =
         move |field: &'static str| Signal::derive(move || error_of(field).with(Option::is_some));
     let on_blur = move |field: &'static str| touched.on_blur(field);
-    let text_input = move |field: &'static str,
-                           get: fn(&TrunkForm) -> &String,
-                           set: fn(&mut TrunkForm) -> &mut String,
-                           inputmode: &'static str| {
-        view! {
-            <TrunkTextInput
-                field=field
-                value=Signal::derive(move || form.with(|f| get(f).clone()))
-                on_input=Callback::new(move |v| form.update(|f| *set(f) = v))
-                on_blur=on_blur(field)
-                invalid=invalid(field)
-                inputmode=inputmode
-            />
-        }
-    };
-
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // A trunk Webex accepted is never offered to be created again.
@@ -284,26 +257,6 @@ pub fn TrunkNew() -> impl IntoView {
         }
     };
 
-    let on_check = move |_| {
-        for field in [f::ADDRESS, f::DOMAIN, f::PORT] {
-            touched.leave(field);
-        }
-        let body = form.with_untracked(TrunkForm::fqdn_check);
-        match body {
-            Err(field) => focus(&control_id(field)),
-            Ok(body) => {
-                check.dispatch(body);
-            }
-        }
-    };
-    // A check answer holds only while the address, domain and port are the ones checked.
-    let check_answer = move || {
-        check
-            .value()
-            .get()
-            .filter(|(body, _)| form.with(|fm| fm.is_checked(body)))
-    };
-
     let certificate = move || form.with(TrunkForm::is_certificate_based);
 
     view! {
@@ -329,7 +282,14 @@ pub fn TrunkNew() -> impl IntoView {
             </Show>
             <form class="card form" on:submit=on_submit novalidate>
                 <Field control_id=control_id(f::NAME) label="Name" help="Unique in your organization, e.g. \"Berlin CUBE 1\"." error=error_of(f::NAME)>
-                    {text_input(f::NAME, |f| &f.name, |f| &mut f.name, "text")}
+                    <TrunkTextInput
+                        field=f::NAME
+                        value=Signal::derive(move || form.with(|f| f.name.clone()))
+                        on_input=Callback::new(move |v| form.update(|f| f.name = v))
+                        on_blur=on_blur(f::NAME)
+                        invalid=invalid(f::NAME)
+                        inputmode="text"
+                    />
                 </Field>
 
                 <Field control_id=control_id(f::LOCATION_ID) label="Location" help="The Webex Calling location the gateway belongs to. Type to search." error=error_of(f::LOCATION_ID)>
@@ -362,28 +322,14 @@ pub fn TrunkNew() -> impl IntoView {
                 />
 
                 <Field control_id=control_id(f::DEVICE_TYPE) label="Device type" help="The kind of gateway or SBC; it sets how many concurrent calls the trunk allows." error=error_of(f::DEVICE_TYPE)>
-                    <select
-                        id=control_id(f::DEVICE_TYPE)
-                        name=f::DEVICE_TYPE
-                        prop:value=move || form.with(|f| f.device_type.clone())
-                        on:change:target=move |ev| form.update(|f| f.device_type = ev.target().value())
-                        on:blur=move |ev| touched.blur(f::DEVICE_TYPE, &ev)
-                        aria-invalid=move || error_of(f::DEVICE_TYPE).with(Option::is_some).to_string()
-                        aria-describedby=move || described(f::DEVICE_TYPE, error_of(f::DEVICE_TYPE).with(Option::is_some))
-                    >
-                        <option value="">
-                            {move || if form.with(|f| f.trunk_type.is_empty()) { "Choose a trunk type first" } else { "Choose a device type" }}
-                        </option>
-                        {move || device_types
-                            .get()
-                            .into_iter()
-                            .map(|d| {
-                                let value = d.device_type.clone();
-                                let selected = form.with_untracked(|f| f.device_type == value);
-                                view! { <option value=value selected=selected>{d.device_type}</option> }
-                            })
-                            .collect_view()}
-                    </select>
+                    <DeviceTypeSelect
+                        value=Signal::derive(move || form.with(|f| f.device_type.clone()))
+                        has_trunk_type=Signal::derive(move || form.with(|f| !f.trunk_type.is_empty()))
+                        options=device_types
+                        on_change=Callback::new(move |v| form.update(|f| f.device_type = v))
+                        on_blur=on_blur(f::DEVICE_TYPE)
+                        error=error_of(f::DEVICE_TYPE)
+                    />
                     {move || match kept.trunk_types.with(|k| k.state.clone()) {
                         ReadState::Failed(e) => Some(view! { <LoadFailed error=e context="The device types could not be loaded" on_retry=Callback::new(move |()| list_client.with_value(|c| kept.trunk_types.refresh(c))) /> }),
                         _ => None,
@@ -422,36 +368,7 @@ pub fn TrunkNew() -> impl IntoView {
                 />
 
                 <Show when=certificate>
-                    <h2>"SBC connection"</h2>
-                    <Field control_id=control_id(f::ADDRESS) label="Address" help="The SBC's public FQDN (sbc1.example.com) or SRV name (_sips._tcp.example.com)." error=error_of(f::ADDRESS)>
-                        {text_input(f::ADDRESS, |f| &f.address, |f| &mut f.address, "url")}
-                    </Field>
-                    <Field control_id=control_id(f::DOMAIN) label="Domain" help="The domain of the SBC's certificate, verified in your organization, e.g. example.com." error=error_of(f::DOMAIN)>
-                        {text_input(f::DOMAIN, |f| &f.domain, |f| &mut f.domain, "url")}
-                    </Field>
-                    <Field control_id=control_id(f::PORT) label="Port" help="The SBC's SIP TLS port, usually 5061." error=error_of(f::PORT)>
-                        {text_input(f::PORT, |f| &f.port, |f| &mut f.port, "numeric")}
-                    </Field>
-                    <div class="actions">
-                        <button type="button" class="button secondary" on:click=on_check disabled=move || check.pending().get()>
-                            {move || if check.pending().get() { "Checking…" } else { "Check address" }}
-                        </button>
-                        <SendingNote pending=check.pending() />
-                    </div>
-                    {move || check_answer().map(|(_, result)| match result {
-                        Ok(()) => view! {
-                            <div class="alert alert-success" role="status">"Webex accepts this address, domain and port."</div>
-                        }.into_any(),
-                        Err(e) => view! { <ApiErrorView error=e context="Webex does not accept this address" /> }.into_any(),
-                    })}
-                    <Field
-                        control_id=control_id(f::MAX_CONCURRENT_CALLS)
-                        label="Maximum concurrent calls"
-                        error=error_of(f::MAX_CONCURRENT_CALLS)
-                    >
-                        {text_input(f::MAX_CONCURRENT_CALLS, |f| &f.max_concurrent_calls, |f| &mut f.max_concurrent_calls, "numeric")}
-                        <CallsRange range=range />
-                    </Field>
+                    <SbcConnection form touched error_of=Callback::new(error_of) range />
                 </Show>
 
                 {move || failure().map(|e| view! { <ApiErrorView error=e context="The trunk was not created. Everything you typed is still here." /> })}
@@ -467,18 +384,4 @@ pub fn TrunkNew() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// The history entry of a trunk create, as Webex answered it.
-fn created_entry(body: &NewTrunk, created: &Result<String, ApiError>) -> Entry {
-    let mut entry = Entry::new(What::TrunkCreated, &body.name)
-        .change(
-            "",
-            format!("{} trunk \"{}\"", body.trunk_type.label(), body.name),
-        )
-        .answered(&created.as_ref().map(|_| None).map_err(Clone::clone));
-    if let Ok(id) = created {
-        entry = entry.link(format!("/trunks/{}", crate::api::client::path_segment(id)));
-    }
-    entry
 }

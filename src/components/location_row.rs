@@ -1,0 +1,94 @@
+//! One row of the locations list: the choose box, the name linking to the location's PSTN
+//! page, and its connection once read (with Retry when it could not be).
+
+use crate::api::client::path_segment;
+use crate::api::pstn::ConnectionType;
+use crate::bounded_loader::BoundedLoader;
+use crate::components::location_selection::{ChooseBox, Chosen};
+use crate::components::pstn_connection::RouteNames;
+use crate::kept_lists::ConnectionRead;
+use crate::location_rows::Row;
+use leptos::prelude::*;
+
+/// One location: its name (the link to its PSTN page) and its connection once read.
+#[component]
+pub fn LocationRow(
+    row: Row,
+    chosen: Chosen,
+    connections: BoundedLoader<ConnectionRead>,
+    names: Memo<RouteNames>,
+    names_pending: Signal<bool>,
+    retry: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let href = crate::paths::href(&format!("/locations/{}/pstn", path_segment(&row.id)));
+    let id = row.id.clone();
+    let read = move || connections.get(&id);
+    let kind = {
+        let read = read.clone();
+        let id = row.id.clone();
+        move || match read() {
+            None => view! { <span class="muted">"Loading…"</span> }.into_any(),
+            Some(Ok(None)) => {
+                view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
+            }
+            Some(Ok(Some(c))) => c.pstn_connection_type.label().to_owned().into_any(),
+            Some(Err(e)) => {
+                let id = id.clone();
+                let detail = [
+                    e.status().map(|s| format!("HTTP {s}")),
+                    e.tracking_id().map(|t| format!("tracking ID {t}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+                view! {
+                    <span class="connection-error">
+                        "Could not be read"
+                        {(!detail.is_empty()).then(|| format!(" ({detail})"))}
+                    </span>
+                    " "
+                    <button type="button" class="button small" on:click=move |_| retry(id.clone())>
+                        "Retry"
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    };
+    let through = move || {
+        let c = read()?.ok()??;
+        Some(match (&c.pstn_connection_type, c.route_type, c.route_id) {
+            (ConnectionType::LocalGateway, Some(route), Some(route_id)) => {
+                let name = names.with(|n| n.name(route, &route_id).map(str::to_owned));
+                let name = match name {
+                    Some(name) => view! { <span>{name}</span> }.into_any(),
+                    None if names_pending.get() => {
+                        view! { <span class="muted">"…"</span> }.into_any()
+                    }
+                    None => view! { <span class="muted">"name not available"</span> }.into_any(),
+                };
+                view! {
+                    <span class="route-kind">{route.label()}</span>
+                    " "
+                    {name}
+                }
+                .into_any()
+            }
+            _ => c.display_name.into_any(),
+        })
+    };
+    view! {
+        <tr>
+            <td>
+                <ChooseBox chosen id=row.id.clone() name=row.name.clone() />
+            </td>
+            <th scope="row">
+                // A plain link: the router follows it, without a component per row.
+                <a href=href>{row.name}</a>
+            </th>
+            <td>{kind}</td>
+            <td>{through}</td>
+        </tr>
+    }
+}
