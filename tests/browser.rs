@@ -88,12 +88,21 @@ fn key(target: &web_sys::HtmlElement, key: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn picker_filters_as_typed_and_chooses_with_the_keyboard() {
+/// A picker of `names` (ids `id-<name>`) mounted in a fresh container: the container, the chosen
+/// id, the picker's input, and the mount handle (keep it alive for the test).
+async fn mount_picker(
+    id: &'static str,
+    names: &[&str],
+) -> (
+    web_sys::HtmlElement,
+    RwSignal<String>,
+    web_sys::HtmlInputElement,
+    impl Sized,
+) {
     use pstn_console::components::{Picker, PickerOption};
     let root = container();
     let chosen = RwSignal::new(String::new());
-    let options: Vec<PickerOption> = ["Berlin Office", "Boston HQ", "London Office"]
+    let options: Vec<PickerOption> = names
         .iter()
         .map(|name| PickerOption {
             id: format!("id-{name}"),
@@ -101,10 +110,10 @@ async fn picker_filters_as_typed_and_chooses_with_the_keyboard() {
             hint: None,
         })
         .collect();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
+    let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Picker
-                id="loc"
+                id=id
                 name="locationId"
                 options=Signal::derive(move || options.clone())
                 value=chosen
@@ -114,10 +123,17 @@ async fn picker_filters_as_typed_and_chooses_with_the_keyboard() {
     });
     leptos::task::tick().await;
     let input: web_sys::HtmlInputElement = root
-        .query_selector("#loc")
+        .query_selector(&format!("#{id}"))
         .unwrap()
         .unwrap()
         .unchecked_into();
+    (root, chosen, input, handle)
+}
+
+#[wasm_bindgen_test]
+async fn picker_filters_as_typed_and_chooses_with_the_keyboard() {
+    let (root, chosen, input, _handle) =
+        mount_picker("loc", &["Berlin Office", "Boston HQ", "London Office"]).await;
     assert_eq!(input.name(), "locationId");
     input.focus().unwrap();
     input.set_value("office");
@@ -163,34 +179,8 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn picker_reentered_keeps_its_choice_and_says_no_match_outside_the_list() {
-    use pstn_console::components::{Picker, PickerOption};
-    let root = container();
-    let chosen = RwSignal::new(String::new());
-    let options: Vec<PickerOption> = ["Boston HQ", "London Office"]
-        .iter()
-        .map(|name| PickerOption {
-            id: format!("id-{name}"),
-            label: name.to_string(),
-            hint: None,
-        })
-        .collect();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! {
-            <Picker
-                id="again"
-                name="locationId"
-                options=Signal::derive(move || options.clone())
-                value=chosen
-                on_change=Callback::new(move |id: String| chosen.set(id))
-            />
-        }
-    });
-    leptos::task::tick().await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#again")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let (root, chosen, input, _handle) =
+        mount_picker("again", &["Boston HQ", "London Office"]).await;
     input.focus().unwrap();
     type_into(&input, "london");
     leptos::task::tick().await;

@@ -240,7 +240,7 @@ test('bulk: 134 chosen by filter, preview, paced apply under the rate limit, rep
 });
 
 /** Starts a run of the 134 German locations to RG-001 (`token`: the one to sign in with). */
-async function startGerman(page: Page, token = DEMO_TOKEN) {
+async function startGerman(page: Page, token = DEMO_TOKEN, beforeApply: () => Promise<void> = async () => {}) {
   const list = new Locations(page);
   await page.goto('/locations');
   await signIn(page, token);
@@ -252,6 +252,7 @@ async function startGerman(page: Page, token = DEMO_TOKEN) {
   const bulk = new Bulk(page);
   await bulk.routeGroup('RG-001');
   await expect(bulk.totals()).toHaveText('109 will change · 25 cannot', { timeout: 60_000 });
+  await beforeApply();
   await bulk.apply().click();
   await bulk.dialog().getByRole('button', { name: 'Apply to 109 locations' }).click();
   return bulk;
@@ -346,32 +347,21 @@ test('bulk: a tab whose storage is full says the run is not kept, and the run st
   test.setTimeout(180_000);
   await sim.reset('large');
   const rg = await routeGroupId(page, 'RG-001');
-  const list = new Locations(page);
-  await page.goto('/locations');
-  await signIn(page);
-  await list.search().fill('Site 00');
-  await list.country().selectOption('DE');
-  await list.selectAll().click();
-  await expect(list.chosen()).toHaveText('134 locations chosen');
-  await list.change().click();
-  const bulk = new Bulk(page);
-  await bulk.routeGroup('RG-001');
-  await expect(bulk.totals()).toHaveText('109 will change · 25 cannot', { timeout: 60_000 });
   // Another page of this site filled the tab's storage.
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 64; size >>= 1) {
-      for (;;) {
-        try {
-          sessionStorage.setItem(`other-page-${n++}`, 'x'.repeat(size));
-        } catch {
-          break;
+  const bulk = await startGerman(page, DEMO_TOKEN, () =>
+    page.evaluate(() => {
+      let n = 0;
+      for (let size = 1 << 20; size >= 64; size >>= 1) {
+        for (;;) {
+          try {
+            sessionStorage.setItem(`other-page-${n++}`, 'x'.repeat(size));
+          } catch {
+            break;
+          }
         }
       }
-    }
-  });
-  await bulk.apply().click();
-  await bulk.dialog().getByRole('button', { name: 'Apply to 109 locations' }).click();
+    }),
+  );
   await expect(page.getByTestId('bulk-not-kept')).toContainText('too large for this tab');
   await expect(bulk.status()).toHaveText('Done.', { timeout: 120_000 });
   await expect(bulk.changed()).toHaveText('109');

@@ -142,48 +142,33 @@ pub fn LocationList() -> impl IntoView {
     // "Select all N shown" only once every location is in and every connection it needs read.
     let all_in =
         Signal::derive(move || !reading() && kept.locations.with(|k| k.state == ReadState::Read));
-    let matches = Memo::new(move |_| {
+    // What the connection filter keeps, and the candidates whose connection could not be read
+    // (it cannot place them: the page says how many it leaves out and offers to read them again).
+    let by_filter = Memo::new(move |_| {
         let keep = by_connection.get();
         if !keep.needs_connections() {
-            return candidates.get();
+            return (candidates.get(), Vec::new());
         }
         // The filtered set shows once every connection is read.
-        if !complete.get() {
-            return Vec::new();
-        }
-        let Some(rows) = rows() else {
-            return Vec::new();
+        let Some(rows) = rows().filter(|_| complete.get()) else {
+            return (Vec::new(), Vec::new());
         };
+        let (mut kept, mut unreadable) = (Vec::new(), Vec::new());
         connections.with(|read| {
             candidates.with(|c| {
-                c.iter()
-                    .copied()
-                    .filter(|&i| match read.get(&rows[i].id) {
-                        Some(Ok(connection)) => keep.keeps(connection.as_ref()),
-                        _ => false,
-                    })
-                    .collect()
+                for &i in c {
+                    match read.get(&rows[i].id) {
+                        Some(Ok(connection)) if keep.keeps(connection.as_ref()) => kept.push(i),
+                        Some(Err(_)) => unreadable.push(rows[i].id.clone()),
+                        _ => {}
+                    }
+                }
             })
-        })
+        });
+        (kept, unreadable)
     });
-    // Candidates whose connection could not be read: a connection filter cannot place them, so
-    // the page says how many it leaves out and offers to read them again.
-    let unreadable = Memo::new(move |_| {
-        if !by_connection.with(ConnectionFilter::needs_connections) || !complete.get() {
-            return Vec::new();
-        }
-        let Some(rows) = rows() else {
-            return Vec::new();
-        };
-        connections.with(|read| {
-            candidates.with(|c| {
-                c.iter()
-                    .filter(|&&i| matches!(read.get(&rows[i].id), Some(Err(_))))
-                    .map(|&i| rows[i].id.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    let matches = Memo::new(move |_| by_filter.with(|(kept, _)| kept.clone()));
+    let unreadable = Memo::new(move |_| by_filter.with(|(_, unreadable)| unreadable.clone()));
     let read_again = move |_| {
         let ids = unreadable.get_untracked();
         for id in &ids {
