@@ -413,6 +413,9 @@ test.describe('fixed in issue 11', () => {
     await page.goto('/trunks/new');
     await signIn(page);
     const location = page.getByRole('combobox', { name: 'Location' });
+    // The locations are in (typing earlier would search an empty list).
+    await expect(page.getByRole('heading', { name: 'New trunk', level: 1 })).toBeVisible();
+    await expect(page.getByText('Loading locations…')).toHaveCount(0);
     await location.focus();
     await page.keyboard.type('London');
     await page.keyboard.press('Enter');
