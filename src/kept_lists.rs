@@ -67,7 +67,27 @@ pub struct Kept<T> {
     outdated: bool,
 }
 
+/// What a list page shows of a kept list: its rows as soon as there are any, else why not.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Loading,
+    Failed(ApiError),
+    Empty,
+    Rows,
+}
+
 impl<T> Kept<T> {
+    /// What a list page shows (watch it through a memo: it changes only when the page's shape
+    /// does, not as each page arrives, so nothing typed in the page is reset).
+    pub fn shape(&self) -> Shape {
+        match (&self.state, self.items.is_empty()) {
+            (_, false) => Shape::Rows,
+            (ReadState::Failed(e), true) => Shape::Failed(e.clone()),
+            (ReadState::Read, true) => Shape::Empty,
+            _ => Shape::Loading,
+        }
+    }
+
     /// Nothing to show yet: neither items nor a finished read.
     pub fn is_empty_and_reading(&self) -> bool {
         self.items.is_empty() && matches!(self.state, ReadState::NotRead | ReadState::Reading(_))
@@ -471,6 +491,21 @@ fn clock(at_ms: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_page_shows_rows_as_soon_as_there_are_any() {
+        let mut k: Kept<u8> = Kept::default();
+        assert_eq!(k.shape(), Shape::Loading);
+        k.state = ReadState::Read;
+        assert_eq!(k.shape(), Shape::Empty);
+        let e = ApiError::Network("down".into());
+        k.state = ReadState::Failed(e.clone());
+        assert_eq!(k.shape(), Shape::Failed(e));
+        k.items.push(1);
+        assert_eq!(k.shape(), Shape::Rows);
+        k.state = ReadState::NotRead;
+        assert_eq!(k.shape(), Shape::Rows);
+    }
 
     fn status(state: ReadState, count: usize) -> Status {
         Status {

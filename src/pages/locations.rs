@@ -176,7 +176,8 @@ pub fn LocationList() -> impl IntoView {
         }
         connections.want(ids);
     };
-    let shown = Signal::derive(move || {
+    // A memo: the selection bar reads it several times a keystroke, and it holds every match.
+    let shown = Memo::new(move |_| {
         let Some(rows) = rows() else {
             return Vec::new();
         };
@@ -333,7 +334,7 @@ pub fn LocationList() -> impl IntoView {
                                 </button>
                             </div>
                         </Show>
-                        <SelectionBar chosen shown ready=all_in />
+                        <SelectionBar chosen shown=shown.into() ready=all_in />
                         <div class="table-wrap">
                             <table class="location-table">
                                 <caption class="visually-hidden">

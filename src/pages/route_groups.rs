@@ -2,10 +2,9 @@
 
 use crate::api::client::path_segment;
 use crate::api::route_groups::{self, RouteGroupSummary};
-use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::{ListStatus, LoadFailed, Loading, PageHeading, Pager};
-use crate::kept_lists::ReadState;
+use crate::kept_lists::{Kept, Shape};
 use crate::route_group_words::trunk_count;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -82,14 +81,7 @@ pub fn RouteGroupList() -> impl IntoView {
     let rows = Memo::new(move |_| text.with(|text| kept.with(|k| filter_groups(&k.items, text))));
     let total = move || kept.with(|k| k.items.len());
     // The page is built again only when its shape changes, not as each page arrives.
-    let shape = Memo::new(move |_| {
-        kept.with(|k| match (&k.state, k.items.is_empty()) {
-            (_, false) => Shape::Rows,
-            (ReadState::Failed(e), true) => Shape::Failed(e.clone()),
-            (ReadState::Read, true) => Shape::Empty,
-            _ => Shape::Loading,
-        })
-    });
+    let shape = Memo::new(move |_| kept.with(Kept::shape));
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE_ROWS)).max(1);
     let visible = Memo::new(move |_| {
         let start = page.get().min(pages() - 1) * PAGE_ROWS;
@@ -186,15 +178,6 @@ pub fn RouteGroupList() -> impl IntoView {
             }
         }}
     }
-}
-
-/// What the route group page shows: rows as soon as there are any.
-#[derive(Clone, PartialEq)]
-enum Shape {
-    Loading,
-    Failed(ApiError),
-    Empty,
-    Rows,
 }
 
 #[cfg(test)]

@@ -3,10 +3,9 @@
 use crate::api::client::path_segment;
 use crate::api::requests::TrunkType;
 use crate::api::trunks::{self, TrunkSummary};
-use crate::api::ApiError;
 use crate::bounded_loader::BoundedLoader;
 use crate::components::{ListStatus, LoadFailed, Loading, PageHeading, Pager, PendingNotice};
-use crate::kept_lists::ReadState;
+use crate::kept_lists::{Kept, Shape};
 use crate::session::Session;
 use crate::where_used::count_of;
 use leptos::prelude::*;
@@ -140,14 +139,7 @@ pub fn TrunkList() -> impl IntoView {
     };
     // A memo: the page is built again only when its shape changes, not as each page arrives
     // (the filter being typed in stays as it is).
-    let shape = Memo::new(move |_| {
-        kept.with(|k| match (&k.state, k.items.is_empty()) {
-            (_, false) => Shape::Rows,
-            (ReadState::Failed(e), true) => Shape::Failed(e.clone()),
-            (ReadState::Read, true) => Shape::Empty,
-            _ => Shape::Loading,
-        })
-    });
+    let shape = Memo::new(move |_| kept.with(Kept::shape));
 
     view! {
         <PendingNotice />
@@ -249,15 +241,6 @@ pub fn TrunkList() -> impl IntoView {
             }
         }}
     }
-}
-
-/// What the trunk page shows: rows as soon as there are any.
-#[derive(Clone, PartialEq)]
-enum Shape {
-    Loading,
-    Failed(ApiError),
-    Empty,
-    Rows,
 }
 
 #[cfg(test)]
