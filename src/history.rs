@@ -430,19 +430,10 @@ mod tests {
 
     #[test]
     fn a_trunk_create_names_its_type_and_links_once_created() {
-        let body = NewTrunk {
-            name: "Berlin CUBE 1".into(),
-            location_id: "L1".into(),
-            password: "secret".into(),
-            dual_identity_support_enabled: None,
-            trunk_type: crate::api::requests::TrunkType::Registering,
-            device_type: None,
-            address: None,
-            domain: None,
-            port: None,
-            max_concurrent_calls: None,
-            p_charge_info_support_policy: None,
-        };
+        let body: NewTrunk = serde_json::from_str(
+            r#"{"name":"Berlin CUBE 1","locationId":"L1","password":"secret","trunkType":"REGISTERING"}"#,
+        )
+        .unwrap();
         let done = Entry::trunk_created(&body, &Ok("T/1".into()));
         assert_eq!(done.what, What::TrunkCreated);
         assert_eq!(done.after, r#"Registering trunk "Berlin CUBE 1""#);
