@@ -1,4 +1,4 @@
-import { test as base, expect, Page, Request } from '@playwright/test';
+import { test as base, expect, Page, Request, Route } from '@playwright/test';
 import { APP, SIM, SUBPATH_APP } from '../playwright.config';
 import { expectAccessible } from './a11y';
 
@@ -205,6 +205,16 @@ async function pageTask(page: Page): Promise<boolean> {
  *     const sent = apiRequests(page);
  *     await page.reload();
  */
+/** The first request matching `url` is answered by `handle`; later ones go through. */
+export async function routeOnce(page: Page, url: (url: URL) => boolean, handle: (route: Route) => Promise<void>) {
+  let once = true;
+  await page.route(url, (route) => {
+    if (!once) return route.continue();
+    once = false;
+    return handle(route);
+  });
+}
+
 export async function waitForIdle(page: Page, timeout = 20_000) {
   const pending = trackApiRequests(page);
   const deadline = Date.now() + timeout;

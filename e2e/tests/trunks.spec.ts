@@ -1,4 +1,4 @@
-import { test, expect, signIn, apiRequests, Sim, waitForIdle } from './fixtures';
+import { test, expect, signIn, apiRequests, Sim, waitForIdle, routeOnce } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const TRUNKS = '/v1/telephony/config/premisePstn/trunks';
@@ -392,31 +392,14 @@ test('a failed trunk list load offers Try again: 500, an unreadable body, the ne
       'HTTP 200',
       // A proxy's answer, not Webex's: made in the browser, so the simulator's record holds only
       // what Webex itself would answer (webex-spec-check).
-      async () => {
-        let once = true;
-        await page.route(
-          (url) => url.pathname === TRUNKS,
-          (route) => {
-            if (!once) return route.continue();
-            once = false;
-            return route.fulfill({ status: 200, contentType: 'application/json', body: '"not a trunk list"', headers: { 'access-control-allow-origin': '*' } });
-          },
-        );
-      },
+      () =>
+        routeOnce(page, (url) => url.pathname === TRUNKS, (route) =>
+          route.fulfill({ status: 200, contentType: 'application/json', body: '"not a trunk list"', headers: { 'access-control-allow-origin': '*' } }),
+        ),
     ],
     [
       'could not be reached',
-      async () => {
-        let once = true;
-        await page.route(
-          (url) => url.pathname === TRUNKS,
-          (route) => {
-            if (!once) return route.continue();
-            once = false;
-            return route.abort('internetdisconnected');
-          },
-        );
-      },
+      () => routeOnce(page, (url) => url.pathname === TRUNKS, (route) => route.abort('internetdisconnected')),
     ],
   ];
   for (const [words, arm] of failures) {
