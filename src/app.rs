@@ -2,47 +2,62 @@
 
 use crate::components::{Header, Loading, PageHeading};
 use crate::config::{self, AppConfig};
+use crate::handoff::Handoff;
 use crate::oauth;
 use crate::pages;
-use crate::session::{self, Session};
+use crate::session::{self, Session, SignedIn};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole console: reads `config.json`, then shows the routed pages.
+/// The whole console: reads `config.json`, then shows the routed pages. Started by the sign-in
+/// app, it starts signed in with what that app handed over (see [`crate::handoff`]).
 #[component]
 pub fn App() -> impl IntoView {
+    if let Some(handoff) = Handoff::take() {
+        let config = handoff.config.clone();
+        return view! { <Console config returned=None handoff /> }.into_any();
+    }
     // A return from Webex holds a token or code in the URL: out of the URL before anything else.
     let returned = StoredValue::new(oauth::take_return());
     let config = LocalResource::new(config::load);
     view! {
         {move || match config.get() {
             None => view! { <Loading text="Starting PSTN Console…" /> }.into_any(),
-            Some(Err(message)) => {
-                view! {
-                    <main class="page narrow">
-                        <PageHeading text="PSTN Console cannot start" />
-                        <div class="alert alert-error" role="alert">
-                            <p>{message}</p>
-                            <p>
-                                "Fix config.json next to index.html, or remove it to use https://webexapis.com/v1."
-                            </p>
-                        </div>
-                    </main>
-                }
-                    .into_any()
-            }
+            Some(Err(message)) => view! { <CannotStart message /> }.into_any(),
             Some(Ok(config)) => {
                 let returned = returned.try_update_value(Option::take).flatten();
                 view! { <Console config returned /> }.into_any()
             }
         }}
     }
+    .into_any()
 }
 
-/// The console once its configuration is known; `returned` is Webex's answer to a sign-in.
+/// What shows when `config.json` is not a configuration.
 #[component]
-pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl IntoView {
+pub fn CannotStart(message: String) -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <PageHeading text="PSTN Console cannot start" />
+            <div class="alert alert-error" role="alert">
+                <p>{message}</p>
+                <p>
+                    "Fix config.json next to index.html, or remove it to use https://webexapis.com/v1."
+                </p>
+            </div>
+        </main>
+    }
+}
+
+/// The console once its configuration is known; `returned` is Webex's answer to a sign-in, and
+/// `handoff` what the sign-in app learnt.
+#[component]
+pub fn Console(
+    config: AppConfig,
+    returned: Option<oauth::Returned>,
+    #[prop(optional)] handoff: Option<Handoff>,
+) -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     provide_context(config.clone());
@@ -67,7 +82,14 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
     } else {
         "Checking your Webex session…"
     };
-    if let Some(returned) = returned {
+    if let Some(handoff) = handoff {
+        crate::components::page_heading::after_sign_in();
+        let client = session.client_for(&config, &handoff.token);
+        session.sign_in(
+            SignedIn::new(handoff.me, handoff.orgs, client),
+            &handoff.token,
+        );
+    } else if let Some(returned) = returned {
         resuming.set(true);
         let config = config.clone();
         leptos::task::spawn_local(async move {
@@ -154,10 +176,17 @@ pub fn Console(config: AppConfig, returned: Option<oauth::Returned>) -> impl Int
 #[component]
 fn RequireSession() -> impl IntoView {
     let session = expect_context::<Session>();
+    let config = expect_context::<AppConfig>();
+    let client_for = Callback::new(move |token: String| session.client_for(&config, &token));
+    let signed_in = Callback::new(move |(admin, token): (SignedIn, String)| {
+        session.sign_in(admin, &token);
+    });
     view! {
         <Show
             when=move || session.state.with(|s| s.is_some())
-            fallback=|| view! { <pages::sign_in::SignIn /> }
+            fallback=move || {
+                view! { <pages::sign_in::SignIn reason=session.reason client_for signed_in /> }
+            }
         >
             // Switching organization shows the page afresh, so nothing of the old one stays.
             // Only while someone is signed in: signing out also resets the organization.

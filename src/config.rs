@@ -1,10 +1,11 @@
 //! Runtime configuration: `config.json` beside `index.html`, so one build serves any deployment.
 
 use crate::api::client::WEBEX_API_BASE;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-/// Where the API is and how to sign in with Webex.
-#[derive(Clone, Debug, PartialEq)]
+/// Where the API is and how to sign in with Webex (serialized only to hand it to the console,
+/// see [`crate::handoff`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AppConfig {
     pub api_base: String,
     pub oauth: Option<OAuthConfig>,
@@ -20,7 +21,7 @@ impl Default for AppConfig {
 }
 
 /// The Webex integration the console signs in through (no secret: a browser cannot keep one).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OAuthConfig {
     pub client_id: String,

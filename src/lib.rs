@@ -13,6 +13,7 @@ pub mod csv;
 pub mod download;
 pub mod drafts;
 pub mod gateway_config;
+pub mod handoff;
 pub mod history;
 pub mod kept_lists;
 pub mod list_address;
@@ -24,6 +25,7 @@ pub mod pstn_plan;
 pub mod resources;
 pub mod route_group_words;
 pub mod session;
+pub mod sign_in_app;
 pub mod tab_storage;
 pub mod validation;
 pub mod where_used;
@@ -31,4 +33,25 @@ pub mod where_used;
 /// Mounts the console on the page.
 pub fn start() {
     leptos::mount::mount_to_body(app::App);
+}
+
+thread_local! {
+    /// The sign-in app on the page, until it hands over to the console.
+    static SIGN_IN: std::cell::RefCell<Option<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Mounts the sign-in app (`pstn-sign-in`, see [`handoff`]) on the page.
+pub fn start_sign_in() {
+    let Some(body) = leptos::prelude::document().body() else {
+        return;
+    };
+    let handle = leptos::mount::mount_to(body, sign_in_app::SignInApp);
+    SIGN_IN.with(|s| *s.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// Takes the sign-in app off the page, once the console has started in its place.
+pub fn leave_sign_in() {
+    // Dropping the handle takes the app's nodes off the page and disposes of its owner.
+    drop(SIGN_IN.with(|s| s.borrow_mut().take()));
 }

@@ -64,6 +64,22 @@ pub struct SignedIn {
     pub client: Client,
 }
 
+impl SignedIn {
+    /// The admin, the organizations they may manage, and their client.
+    pub fn new(me: Person, orgs: Vec<Organization>, client: Client) -> Self {
+        let org_name = orgs
+            .iter()
+            .find(|o| o.id == me.org_id)
+            .map(|o| o.display_name.clone());
+        SignedIn {
+            me,
+            org_name,
+            orgs,
+            client,
+        }
+    }
+}
+
 /// Why the sign-in page is showing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SignedOutReason {
@@ -303,6 +319,11 @@ fn stored_org() -> Option<String> {
     stored(ORG_KEY)
 }
 
+/// Keeps a pasted token (of unknown life) for this tab, before the console starts with it.
+pub fn keep_token(token: &str) {
+    store_token(Some((token, None)));
+}
+
 fn store_token(token: Option<(&str, Option<f64>)>) {
     let Some(s) = storage() else { return };
     let _ = match token {
@@ -321,16 +342,7 @@ pub async fn check_token(client: Client) -> Result<SignedIn, ApiError> {
     let me = people::me(&client).await?;
     // Reading organizations needs a scope not every admin token has; the names are a nicety.
     let orgs = people::organizations(&client).await.unwrap_or_default();
-    let org_name = orgs
-        .iter()
-        .find(|o| o.id == me.org_id)
-        .map(|o| o.display_name.clone());
-    Ok(SignedIn {
-        me,
-        org_name,
-        orgs,
-        client,
-    })
+    Ok(SignedIn::new(me, orgs, client))
 }
 
 #[cfg(test)]

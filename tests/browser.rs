@@ -6,7 +6,7 @@ use pstn_console::api::{ApiError, WebexError};
 use pstn_console::components::ApiErrorView;
 use pstn_console::config::AppConfig;
 use pstn_console::pages::sign_in::SignIn;
-use pstn_console::session::Session;
+use pstn_console::session::{Session, SignedIn};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -51,13 +51,17 @@ async fn api_error_shows_message_details_and_tracking_id_as_text() {
 async fn sign_in_refuses_an_empty_token_without_calling_webex() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
-        provide_context(Session::new());
+        let session = Session::new();
         // An API base nobody listens on: a request would fail, not pass silently.
-        provide_context(AppConfig {
+        let config = AppConfig {
             api_base: "http://127.0.0.1:9/v1".into(),
             oauth: None,
-        });
-        view! { <SignIn /> }
+        };
+        provide_context(config.clone());
+        let client_for = Callback::new(move |token: String| session.client_for(&config, &token));
+        let signed_in =
+            Callback::new(move |(admin, token): (SignedIn, String)| session.sign_in(admin, &token));
+        view! { <SignIn reason=session.reason client_for signed_in /> }
     });
     leptos::task::tick().await;
     let button: web_sys::HtmlElement = root

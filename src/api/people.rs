@@ -2,10 +2,10 @@
 
 use super::client::{Client, ListPage};
 use super::error::ApiError;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The signed-in admin (`GET /people/me`).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     pub id: String,
@@ -29,7 +29,7 @@ impl Person {
 }
 
 /// An organization (`GET /organizations`).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Organization {
     pub id: String,

@@ -35,10 +35,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <SkipLink />
         <header class="app-header">
-            <a class="brand" href=href("/")>
-                <span class="brand-mark" aria-hidden="true">"☎"</span>
-                "PSTN Console"
-            </a>
+            <Brand />
             <Show when=signed_in>
                 <nav class="main-nav" aria-label="Main">
                     <A href=href("/trunks")>"Trunks"</A>
@@ -71,6 +68,29 @@ pub fn Header() -> impl IntoView {
                 }}
             </div>
         </Show>
+    }
+}
+
+/// The header of the sign-in app (see [`crate::handoff`]): the console's header as it is to
+/// someone not signed in.
+#[component]
+pub fn SignedOutHeader() -> impl IntoView {
+    view! {
+        <SkipLink />
+        <header class="app-header">
+            <Brand />
+        </header>
+    }
+}
+
+/// The console's name, a link to its home.
+#[component]
+fn Brand() -> impl IntoView {
+    view! {
+        <a class="brand" href=href("/")>
+            <span class="brand-mark" aria-hidden="true">"☎"</span>
+            "PSTN Console"
+        </a>
     }
 }
 

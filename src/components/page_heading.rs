@@ -45,6 +45,12 @@ thread_local! {
     static SHOWN_BEFORE: Cell<bool> = const { Cell::new(false) };
 }
 
+/// The console starts where the sign-in app left off (see [`crate::handoff`]): its first page
+/// follows a sign-in, so its heading takes the focus.
+pub fn after_sign_in() {
+    SHOWN_BEFORE.with(|shown| shown.set(true));
+}
+
 /// The `<h1>` of a routed page: sets the document title and, unless it is the first page of the
 /// visit, takes the keyboard focus when it appears.
 #[component]

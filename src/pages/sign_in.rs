@@ -1,11 +1,14 @@
 //! Sign-in: "Sign in with Webex" when `config.json` has an `oauth` section, and pasting a Webex
 //! access token as the second way in; a pasted token is checked with `GET /people/me`.
+//!
+//! The form serves both apps (see [`crate::handoff`]): the sign-in app, first, and the console
+//! after a sign-out or an expiry. Each says how a token becomes a client and what signing in does.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, Client};
 use crate::components::{ApiErrorView, PageHeading};
 use crate::config::{AppConfig, OAuthConfig};
 use crate::oauth;
-use crate::session::{self, Session, SignedOutReason};
+use crate::session::{self, SignedIn, SignedOutReason};
 use leptos::prelude::*;
 
 /// What went wrong with a pasted token, in words for the admin.
@@ -66,8 +69,15 @@ fn SignInWithWebex(oauth: OAuthConfig) -> impl IntoView {
 
 /// The sign-in page.
 #[component]
-pub fn SignIn() -> impl IntoView {
-    let session = expect_context::<Session>();
+pub fn SignIn(
+    /// Why the form shows (a session that ended, a sign-in with Webex refused).
+    #[prop(into)]
+    reason: Signal<SignedOutReason>,
+    /// The client that checks a pasted token.
+    client_for: Callback<String, Client>,
+    /// What a checked token does: the admin, and the token.
+    signed_in: Callback<(SignedIn, String)>,
+) -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let with_webex = config.oauth.clone();
     let has_oauth = with_webex.is_some();
@@ -75,11 +85,11 @@ pub fn SignIn() -> impl IntoView {
     let empty_error = RwSignal::new(false);
     let check = Action::new_local(move |token: &String| {
         let token = token.clone();
-        let client = session.client_for(&config, &token);
+        let client = client_for.run(token.clone());
         async move {
             let result = session::check_token(client).await;
-            if let Ok(signed_in) = &result {
-                session.sign_in(signed_in.clone(), &token);
+            if let Ok(admin) = &result {
+                signed_in.run((admin.clone(), token));
             }
             result.map(drop)
         }
@@ -118,7 +128,7 @@ pub fn SignIn() -> impl IntoView {
             <p class="lead">
                 "PSTN Console connects your Webex Calling organization to the phone network through your own gateways: create trunks and set how each location reaches the PSTN."
             </p>
-            {move || match session.reason.get() {
+            {move || match reason.get() {
                 SignedOutReason::Fresh => None,
                 SignedOutReason::Expired => Some(view! {
                     <div class="alert alert-warning" role="alert">
