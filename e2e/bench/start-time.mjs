@@ -44,6 +44,13 @@ async function once(browser, origin) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  // Requests in flight, to know when the page has fetched all it asks for by itself.
+  const inFlight = new Map();
+  let lastChange = Date.now();
+  cdp.on('Network.requestWillBeSent', (e) => { inFlight.set(e.requestId, e.request.url); lastChange = Date.now(); });
+  for (const done of ['Network.loadingFinished', 'Network.loadingFailed']) {
+    cdp.on(done, (e) => { inFlight.delete(e.requestId); lastChange = Date.now(); });
+  }
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', LINK);
   await page.addInitScript(() => {
@@ -63,8 +70,12 @@ async function once(browser, origin) {
       .filter((e) => (e.entryType === 'navigation' || e.entryType === 'resource') && e.responseEnd <= window.__ready)
       .reduce((sum, e) => sum + e.encodedBodySize, 0),
   );
-  // What the page went on to fetch by itself, once the network is quiet.
-  await page.waitForLoadState('networkidle');
+  // What the page went on to fetch by itself, once the network is quiet (nothing for 500 ms).
+  const deadline = Date.now() + 30_000;
+  while (inFlight.size > 0 || Date.now() - lastChange < 500) {
+    if (Date.now() > deadline) throw new Error(`still in flight after 30 s: ${[...inFlight.values()].join(' ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const after = await page.evaluate(() => {
     const later = performance.getEntriesByType('resource').filter((e) => e.responseEnd > window.__ready);
     return { bytes: later.reduce((sum, e) => sum + e.encodedBodySize, 0), end: Math.max(0, ...later.map((e) => e.responseEnd)) };
