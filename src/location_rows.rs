@@ -2,14 +2,16 @@
 //! sorted by name, searched by every word, and paged 50 at a time.
 
 use crate::api::locations::Location;
+use crate::bulk::selection::Picked;
 use crate::list_address;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Rows per page: few enough to read their connections quickly, and a small DOM with 10,000.
 pub const PAGE_SIZE: usize = 50;
 
 /// A location as the table shows it, its name lower-cased once for searching.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Row {
     pub id: String,
     pub name: String,
@@ -46,6 +48,60 @@ pub fn rows_of(locations: &[Location]) -> Vec<Row> {
     rows
 }
 
+/// The rows a search and the filters keep, by position in every row: cheap to copy and to
+/// compare, so a keystroke copies no row (only the page's rows are ever taken out).
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    rows: Arc<Vec<Row>>,
+    at: Arc<[usize]>,
+}
+
+impl PartialEq for Found {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.rows, &other.rows) && self.at == other.at
+    }
+}
+
+impl Found {
+    /// The rows at positions `at` of `rows`.
+    pub fn new(rows: Arc<Vec<Row>>, at: impl Into<Arc<[usize]>>) -> Self {
+        Found {
+            rows,
+            at: at.into(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+
+    /// The rows at `range` of what was found (a page); past the end gives what there is.
+    pub fn rows(&self, range: Range<usize>) -> impl Iterator<Item = &Row> {
+        let end = range.end.min(self.at.len());
+        self.at[range.start.min(end)..end]
+            .iter()
+            .map(|&i| &self.rows[i])
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rows(0..self.len()).map(|r| r.id.as_str())
+    }
+
+    /// Every row found as a chosen location (for "Select all N shown").
+    pub fn picked(&self) -> Vec<Picked> {
+        self.rows(0..self.len())
+            .map(|r| Picked {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +126,43 @@ mod tests {
         assert_eq!(search(&all, "office"), vec![1, 2]);
         assert_eq!(search(&all, " OFFICE  lon "), vec![2]);
         assert!(search(&all, "paris").is_empty());
+    }
+
+    #[test]
+    fn found_takes_out_only_the_rows_asked_for() {
+        let all = Arc::new(rows_of(
+            &["Berlin", "amsterdam", "Cairo", "Dublin"]
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Location {
+                    id: format!("L{i}"),
+                    name: (*n).to_owned(),
+                })
+                .collect::<Vec<_>>(),
+        ));
+        let found = Found::new(all.clone(), search(&all, "i"));
+        let names =
+            |it: &mut dyn Iterator<Item = &Row>| it.map(|r| r.name.clone()).collect::<Vec<_>>();
+        assert_eq!(found.len(), 3);
+        assert_eq!(names(&mut found.rows(0..2)), ["Berlin", "Cairo"]);
+        assert_eq!(names(&mut found.rows(2..50)), ["Dublin"]);
+        assert_eq!(names(&mut found.rows(7..9)), Vec::<String>::new());
+        assert_eq!(found.ids().collect::<Vec<_>>(), ["L0", "L2", "L3"]);
+        assert_eq!(
+            found.picked()[1],
+            Picked {
+                id: "L2".into(),
+                name: "Cairo".into()
+            }
+        );
+        assert_eq!(found, Found::new(all.clone(), search(&all, "I")));
+        assert_ne!(found, Found::new(all.clone(), search(&all, "in")));
+        let same_names = Arc::new((*all).clone());
+        assert_ne!(
+            found,
+            Found::new(same_names, search(&all, "i")),
+            "other rows (read again) are another list"
+        );
+        assert!(Found::default().is_empty());
     }
 }

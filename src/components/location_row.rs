@@ -10,54 +10,53 @@ use crate::kept_lists::ConnectionRead;
 use crate::location_rows::Row;
 use leptos::prelude::*;
 
-/// One location: its name (the link to its PSTN page) and its connection once read.
+/// One place of the page's rows: the location there now, its name (the link to its PSTN page)
+/// and its connection once read. The row element stays as the location in its place changes.
 #[component]
 pub fn LocationRow(
-    row: Row,
+    row: Memo<Row>,
     chosen: Chosen,
     connections: BoundedLoader<ConnectionRead>,
     names: Memo<RouteNames>,
     names_pending: Signal<bool>,
     retry: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let href = crate::paths::href(&format!("/locations/{}/pstn", path_segment(&row.id)));
-    let id = row.id.clone();
-    let read = move || connections.get(&id);
-    let kind = {
-        let read = read.clone();
-        let id = row.id.clone();
-        move || match read() {
-            None => view! { <span class="muted">"Loading…"</span> }.into_any(),
-            Some(Ok(None)) => {
-                view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
+    let href = move || {
+        row.with(|r| crate::paths::href(&format!("/locations/{}/pstn", path_segment(&r.id))))
+    };
+    // A memo: the connections of other rows arriving do not build this row's cells again.
+    let read = Memo::new(move |_| row.with(|r| connections.get(&r.id)));
+    let kind = move || match read.get() {
+        None => view! { <span class="muted">"Loading…"</span> }.into_any(),
+        Some(Ok(None)) => {
+            view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
+        }
+        Some(Ok(Some(c))) => c.pstn_connection_type.label().to_owned().into_any(),
+        Some(Err(e)) => {
+            let id = row.with_untracked(|r| r.id.clone());
+            let detail = [
+                e.status().map(|s| format!("HTTP {s}")),
+                e.tracking_id().map(|t| format!("tracking ID {t}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            view! {
+                <span class="connection-error">
+                    "Could not be read"
+                    {(!detail.is_empty()).then(|| format!(" ({detail})"))}
+                </span>
+                " "
+                <button type="button" class="button small" on:click=move |_| retry(id.clone())>
+                    "Retry"
+                </button>
             }
-            Some(Ok(Some(c))) => c.pstn_connection_type.label().to_owned().into_any(),
-            Some(Err(e)) => {
-                let id = id.clone();
-                let detail = [
-                    e.status().map(|s| format!("HTTP {s}")),
-                    e.tracking_id().map(|t| format!("tracking ID {t}")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-                view! {
-                    <span class="connection-error">
-                        "Could not be read"
-                        {(!detail.is_empty()).then(|| format!(" ({detail})"))}
-                    </span>
-                    " "
-                    <button type="button" class="button small" on:click=move |_| retry(id.clone())>
-                        "Retry"
-                    </button>
-                }
-                .into_any()
-            }
+            .into_any()
         }
     };
     let through = move || {
-        let c = read()?.ok()??;
+        let c = read.get()?.ok()??;
         Some(match (&c.pstn_connection_type, c.route_type, c.route_id) {
             (ConnectionType::LocalGateway, Some(route), Some(route_id)) => {
                 let name = names.with(|n| n.name(route, &route_id).map(str::to_owned));
@@ -81,11 +80,11 @@ pub fn LocationRow(
     view! {
         <tr>
             <td>
-                <ChooseBox chosen id=row.id.clone() name=row.name.clone() />
+                <ChooseBox chosen row />
             </td>
             <th scope="row">
                 // A plain link: the router follows it, without a component per row.
-                <a href=href>{row.name}</a>
+                <a href=href>{move || row.with(|r| r.name.clone())}</a>
             </th>
             <td>{kind}</td>
             <td>{through}</td>

@@ -6,8 +6,9 @@ use crate::api::requests::PremiseRouteType;
 use crate::api::route_groups::RouteGroupSummary;
 use crate::api::trunks::TrunkSummary;
 use crate::bulk::filter::ConnectionFilter;
-use crate::bulk::selection::{self, Picked, Selection};
+use crate::bulk::selection::{self, Selection};
 use crate::counting::{locations, thousands};
+use crate::location_rows::{Found, Row};
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -168,7 +169,7 @@ pub fn BatchFilters(
 pub fn SelectionBar(
     chosen: Chosen,
     /// Every location the list shows now, across pages.
-    shown: Signal<Vec<Picked>>,
+    shown: Signal<Found>,
     /// False while connections are still read for a filter.
     ready: Signal<bool>,
 ) -> impl IntoView {
@@ -177,11 +178,11 @@ pub fn SelectionBar(
         shown.with(|s| {
             chosen
                 .selection
-                .with(|sel| sel.has_all(s.iter().map(|p| p.id.as_str())))
+                .with(|sel| sel.len() >= s.len() && sel.has_all(s.ids()))
         })
     };
     let select_all = move |_| {
-        let rows = shown.get_untracked();
+        let rows = shown.with_untracked(Found::picked);
         chosen.change(|s| s.add_all(rows));
     };
     let clear = move |_| chosen.change(|s| *s = Selection::default());
@@ -193,10 +194,10 @@ pub fn SelectionBar(
             <button
                 type="button"
                 class="button small"
-                disabled=move || !ready.get() || shown.with(Vec::is_empty) || all_shown()
+                disabled=move || !ready.get() || shown.with(Found::is_empty) || all_shown()
                 on:click=select_all
             >
-                {move || format!("Select all {} shown", thousands(shown.with(Vec::len)))}
+                {move || format!("Select all {} shown", thousands(shown.with(Found::len)))}
             </button>
             <button type="button" class="button small secondary" disabled=move || count() == 0 on:click=clear>
                 "Clear selection"
@@ -210,21 +211,18 @@ pub fn SelectionBar(
     }
 }
 
-/// The checkbox that chooses one location.
+/// The checkbox that chooses the location of a row.
 #[component]
-pub fn ChooseBox(chosen: Chosen, id: String, name: String) -> impl IntoView {
-    let label = format!("Choose {name}");
-    let checked = {
-        let id = id.clone();
-        move || chosen.selection.with(|s| s.contains(&id))
-    };
+pub fn ChooseBox(chosen: Chosen, row: Memo<Row>) -> impl IntoView {
+    let label = move || row.with(|r| format!("Choose {}", r.name));
+    let checked = move || row.with(|r| chosen.selection.with(|s| s.contains(&r.id)));
     view! {
         <input
             type="checkbox"
             class="choose"
             aria-label=label
             prop:checked=checked
-            on:change=move |_| chosen.change(|s| s.toggle(&id, &name))
+            on:change=move |_| row.with_untracked(|r| chosen.change(|s| s.toggle(&r.id, &r.name)))
         />
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 const SHOWN: usize = 50;
 
 /// One choice of a picker.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PickerOption {
     pub id: String,
     pub label: String,
@@ -14,19 +14,25 @@ pub struct PickerOption {
     pub hint: Option<String>,
 }
 
-/// The options whose label contains every word of `query`, ignoring case, at most `limit`.
+/// The options whose label contains every word of `query`, ignoring case: the first `limit`
+/// of them, and how many there are in all (one pass over the options).
 pub fn matches<'a>(
     options: &'a [(String, PickerOption)],
     query: &str,
     limit: usize,
-) -> Vec<&'a PickerOption> {
+) -> (Vec<&'a PickerOption>, usize) {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    options
-        .iter()
-        .filter(|(lower, _)| words.iter().all(|w| lower.contains(w.as_str())))
-        .map(|(_, o)| o)
-        .take(limit)
-        .collect()
+    let mut first = Vec::new();
+    let mut total = 0;
+    for (lower, o) in options {
+        if words.iter().all(|w| lower.contains(w.as_str())) {
+            if total < limit {
+                first.push(o);
+            }
+            total += 1;
+        }
+    }
+    (first, total)
 }
 
 /// Where the highlight goes when the list opens: on the current choice if the list shows it,
@@ -97,23 +103,20 @@ pub fn Picker(
     let query = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let shown = Memo::new(move |_| {
+    // The options shown and how many match in all, from one pass a keystroke.
+    let found = Memo::new(move |_| {
         query.with(|q| {
             let q = q.as_deref().unwrap_or_default();
             indexed.with(|all| {
-                matches(all, q, SHOWN)
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
+                let (first, total) = matches(all, q, SHOWN);
+                (first.into_iter().cloned().collect::<Vec<_>>(), total)
             })
         })
     });
-    let total = Memo::new(move |_| {
-        query.with(|q| {
-            let q = q.as_deref().unwrap_or_default();
-            indexed.with(|all| matches(all, q, usize::MAX).len())
-        })
-    });
+    let shown = Memo::new(move |_| found.with(|(first, _)| first.clone()));
+    let total = Memo::new(move |_| found.with(|(_, total)| *total));
+    // The list keeps an element per place and changes its text, rather than build 50 again.
+    let places = Memo::new(move |_| shown.with(Vec::len));
     let list_id = format!("{id}-list");
     let note_id = format!("{id}-note");
     let option_id = {
@@ -245,34 +248,34 @@ pub fn Picker(
             />
             // Always in the page, so that aria-controls names an element; hidden while closed.
             <ul class="picker-list" role="listbox" id=list_id.clone() hidden=move || !listed()>
-                {
-                    let option_id = option_id.clone();
-                    move || {
-                        shown
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, o)| {
-                                let chosen = o.clone();
-                                view! {
-                                    <li
-                                        id=option_id(i)
-                                        role="option"
-                                        aria-selected=move || (active_option() == Some(i)).to_string()
-                                        // mousedown, not click: it comes before the text box's blur
-                                        on:mousedown=move |ev| {
-                                            ev.prevent_default();
-                                            choose(&chosen);
-                                        }
-                                    >
-                                        {o.label.clone()}
-                                        {o.hint.clone().map(|h| view! { <span class="muted">" · " {h}</span> })}
-                                    </li>
+                <For
+                    each=move || 0..places.get()
+                    key=|i| *i
+                    children=move |i| {
+                        let option = Memo::new(move |_| {
+                            shown.with(|s| s.get(i).cloned().unwrap_or_default())
+                        });
+                        view! {
+                            <li
+                                id=option_id(i)
+                                role="option"
+                                aria-selected=move || (active_option() == Some(i)).to_string()
+                                // mousedown, not click: it comes before the text box's blur
+                                on:mousedown=move |ev| {
+                                    ev.prevent_default();
+                                    option.with_untracked(|o| choose(o));
                                 }
-                            })
-                            .collect_view()
+                            >
+                                {move || option.with(|o| o.label.clone())}
+                                {move || {
+                                    option
+                                        .with(|o| o.hint.clone())
+                                        .map(|h| view! { <span class="muted">" · " {h}</span> })
+                                }}
+                            </li>
+                        }
                     }
-                }
+                />
             </ul>
             // A live region stays in the page, empty while there is nothing to say.
             <p class="picker-note" id=note_id role="status">
@@ -302,6 +305,7 @@ mod tests {
         let all = vec![opt("Berlin HQ"), opt("London Office"), opt("Berlin Lab")];
         let labels = |q: &str| {
             matches(&all, q, 10)
+                .0
                 .iter()
                 .map(|o| o.label.clone())
                 .collect::<Vec<_>>()
@@ -310,7 +314,9 @@ mod tests {
         assert_eq!(labels("lab BER"), vec!["Berlin Lab"]);
         assert_eq!(labels(""), vec!["Berlin HQ", "London Office", "Berlin Lab"]);
         assert!(labels("paris").is_empty());
-        assert_eq!(matches(&all, "", 2).len(), 2);
+        let (first, total) = matches(&all, "", 2);
+        assert_eq!((first.len(), total), (2, 3), "the first two, of three");
+        assert_eq!(matches(&all, "berlin", 1).1, 2);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! the rows on the current page, a few at a time, kept too, and fill in as they come.
 
 use crate::bulk::filter::{countries, left_out, ConnectionFilter};
-use crate::bulk::selection::Picked;
 use crate::components::location_row::LocationRow;
 use crate::components::location_selection::{BatchFilter, BatchFilters, Chosen, SelectionBar};
 use crate::components::pstn_connection::RouteNames;
@@ -13,7 +12,7 @@ use crate::components::{ListStatus, LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
 use crate::kept_lists::ReadState;
 use crate::list_address::ListAddress;
-use crate::location_rows::{page_count, page_range, rows_of, search};
+use crate::location_rows::{page_count, page_range, rows_of, search, Found};
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
@@ -167,7 +166,11 @@ pub fn LocationList() -> impl IntoView {
         });
         (kept, unreadable)
     });
-    let matches = Memo::new(move |_| by_filter.with(|(kept, _)| kept.clone()));
+    // What the list shows, across pages: positions in every row, so a keystroke copies no row.
+    let matches = Memo::new(move |_| {
+        let rows = all_rows.get();
+        by_filter.with(|(kept, _)| Found::new(rows, kept.as_slice()))
+    });
     let unreadable = Memo::new(move |_| by_filter.with(|(_, unreadable)| unreadable.clone()));
     let read_again = move |_| {
         let ids = unreadable.get_untracked();
@@ -176,35 +179,15 @@ pub fn LocationList() -> impl IntoView {
         }
         connections.want(ids);
     };
-    // A memo: the selection bar reads it several times a keystroke, and it holds every match.
-    let shown = Memo::new(move |_| {
-        let Some(rows) = rows() else {
-            return Vec::new();
-        };
-        matches.with(|m| {
-            m.iter()
-                .map(|&i| Picked {
-                    id: rows[i].id.clone(),
-                    name: rows[i].name.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let total = move || matches.with(Vec::len);
+    let total = move || matches.with(Found::len);
     let pages = move || page_count(total());
     let shown_page = move || page.get().clamp(1, pages());
     let range = Memo::new(move |_| page_range(total(), page.get()));
-    let visible = Memo::new(move |_| {
-        let Some(rows) = rows() else {
-            return Vec::new();
-        };
-        matches.with(|m| {
-            m[range.get()]
-                .iter()
-                .map(|&i| rows[i].clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    // The page's rows only; the table keeps a row element per place on the page (`slots`) and
+    // changes its text, rather than building 50 rows again each keystroke.
+    let visible =
+        Memo::new(move |_| matches.with(|m| m.rows(range.get()).cloned().collect::<Vec<_>>()));
+    let slots = Memo::new(move |_| visible.with(Vec::len));
     // Reading connections is talking to the outside world: only for the rows on screen once
     // they stay there a moment, so that typing a search does not read every row it passes.
     let shown_since = StoredValue::new(0u64);
@@ -334,7 +317,7 @@ pub fn LocationList() -> impl IntoView {
                                 </button>
                             </div>
                         </Show>
-                        <SelectionBar chosen shown=shown.into() ready=all_in />
+                        <SelectionBar chosen shown=matches.into() ready=all_in />
                         <div class="table-wrap">
                             <table class="location-table">
                                 <caption class="visually-hidden">
@@ -365,9 +348,11 @@ pub fn LocationList() -> impl IntoView {
                                             </td>
                                         </tr>
                                     </Show>
-                                    <For each=move || visible.get() key=|row| row.id.clone() let:row>
+                                    <For each=move || 0..slots.get() key=|slot| *slot let:slot>
                                         <LocationRow
-                                            row
+                                            row=Memo::new(move |_| {
+                                                visible.with(|v| v.get(slot).cloned().unwrap_or_default())
+                                            })
                                             chosen
                                             connections
                                             names
