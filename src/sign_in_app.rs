@@ -4,9 +4,9 @@
 //! [`crate::handoff`]). It has no router: the console, when it starts, shows the page of the
 //! address the admin came to.
 
-use crate::api::Client;
+use crate::api::{Client, ClientEvent};
 use crate::app::CannotStart;
-use crate::components::header::{SignedOutHeader, MAIN_ID};
+use crate::components::header::{SignedOutHeader, WaitingNote, MAIN_ID};
 use crate::components::Loading;
 use crate::config::{self, AppConfig};
 use crate::handoff::{self, Handoff};
@@ -42,7 +42,16 @@ fn SignInPage(config: AppConfig) -> impl IntoView {
     handoff::prefetch_console();
     let opening = RwSignal::new(Opening::No);
     let api_base = config.api_base.clone();
-    let client_for = Callback::new(move |token: String| Client::new(&api_base, &token));
+    // Seconds the token check waits before it is sent again (Webex answered 429), said as the
+    // console says it.
+    let waiting = RwSignal::new(None::<u32>);
+    let client_for = Callback::new(move |token: String| {
+        Client::new(&api_base, &token).with_observer(move |event| match event {
+            ClientEvent::Waiting { seconds, .. } => waiting.set(Some(seconds)),
+            ClientEvent::Resumed => waiting.set(None),
+            ClientEvent::Unauthorized => {}
+        })
+    });
     let signed_in = Callback::new(move |(admin, token): (SignedIn, String)| {
         let handoff = Handoff {
             config: config.clone(),
@@ -60,6 +69,7 @@ fn SignInPage(config: AppConfig) -> impl IntoView {
     });
     view! {
         <SignedOutHeader />
+        <WaitingNote waiting />
         // tabindex -1: the skip link moves the focus here.
         <main id=MAIN_ID class="page" tabindex="-1">
             {move || match opening.get() {

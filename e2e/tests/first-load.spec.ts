@@ -66,3 +66,13 @@ test('when the console cannot be loaded after signing in, the page says so and a
   await expect(page.getByRole('heading', { name: /Welcome, Dana Admin/ })).toBeVisible();
   void sim;
 });
+
+test('a token check that Webex asks to slow down says so in the sign-in app, and goes on', async ({ page, sim }) => {
+  await page.goto('/');
+  await sim.fault({ method: 'GET', path: '/v1/people/me', status: 429, retryAfter: 1 });
+  await page.getByLabel('Access token').fill(DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Webex asked the console to slow down')).toBeVisible();
+  await expect(page.getByTestId('signed-in-as')).toContainText('Dana Admin', { timeout: 15_000 });
+  await expect(page.getByText('Webex asked the console to slow down')).toHaveCount(0);
+});

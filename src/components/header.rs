@@ -54,11 +54,22 @@ pub fn Header() -> impl IntoView {
                 </button>
             </Show>
         </header>
-        <Show when=move || session.waiting.get().is_some()>
+        <WaitingNote waiting=session.waiting />
+    }
+}
+
+/// While the client waits before sending a call again (Webex answered 429 or 423): how long.
+#[component]
+pub fn WaitingNote(
+    /// The seconds left, while waiting.
+    #[prop(into)]
+    waiting: Signal<Option<u32>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || waiting.get().is_some()>
             <div class="alert alert-info waiting" role="status">
                 {move || {
-                    session
-                        .waiting
+                    waiting
                         .get()
                         .map(|s| {
                             format!(
