@@ -20,23 +20,30 @@ pub fn App() -> impl IntoView {
     }
     // A return from Webex holds a token or code in the URL: out of the URL before anything else.
     let returned = StoredValue::new(oauth::take_return());
-    let config = LocalResource::new(config::load);
     view! {
-        {move || match config.get() {
-            None => view! { <Loading text="Starting PSTN Console…" /> }.into_any(),
-            Some(Err(message)) => view! { <CannotStart message /> }.into_any(),
-            Some(Ok(config)) => {
-                let returned = returned.try_update_value(Option::take).flatten();
-                view! { <Console config returned /> }.into_any()
-            }
-        }}
+        <WithConfig ready=move |config| {
+            let returned = returned.try_update_value(Option::take).flatten();
+            view! { <Console config returned /> }.into_any()
+        } />
     }
     .into_any()
 }
 
+/// Reads `config.json` (both apps start so): "Starting…" while it loads, what is wrong with it,
+/// or `ready` with the configuration.
+#[component]
+pub fn WithConfig(ready: impl Fn(AppConfig) -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let config = LocalResource::new(config::load);
+    move || match config.get() {
+        None => view! { <Loading text="Starting PSTN Console…" /> }.into_any(),
+        Some(Err(message)) => view! { <CannotStart message /> }.into_any(),
+        Some(Ok(config)) => ready(config),
+    }
+}
+
 /// What shows when `config.json` is not a configuration.
 #[component]
-pub fn CannotStart(message: String) -> impl IntoView {
+fn CannotStart(message: String) -> impl IntoView {
     view! {
         <main class="page narrow">
             <PageHeading text="PSTN Console cannot start" />
@@ -176,17 +183,10 @@ pub fn Console(
 #[component]
 fn RequireSession() -> impl IntoView {
     let session = expect_context::<Session>();
-    let config = expect_context::<AppConfig>();
-    let client_for = Callback::new(move |token: String| session.client_for(&config, &token));
-    let signed_in = Callback::new(move |(admin, token): (SignedIn, String)| {
-        session.sign_in(admin, &token);
-    });
     view! {
         <Show
             when=move || session.state.with(|s| s.is_some())
-            fallback=move || {
-                view! { <pages::sign_in::SignIn reason=session.reason client_for signed_in /> }
-            }
+            fallback=|| view! { <pages::sign_in::SessionSignIn /> }
         >
             // Switching organization shows the page afresh, so nothing of the old one stays.
             // Only while someone is signed in: signing out also resets the organization.

@@ -5,10 +5,10 @@
 //! address the admin came to.
 
 use crate::api::{Client, ClientEvent};
-use crate::app::CannotStart;
+use crate::app::WithConfig;
 use crate::components::header::{SignedOutHeader, WaitingNote, MAIN_ID};
 use crate::components::Loading;
-use crate::config::{self, AppConfig};
+use crate::config::AppConfig;
 use crate::handoff::{self, Handoff};
 use crate::pages::sign_in::SignIn;
 use crate::session::{SignedIn, SignedOutReason};
@@ -17,12 +17,7 @@ use leptos::prelude::*;
 /// The sign-in app: its configuration, then the form.
 #[component]
 pub fn SignInApp() -> impl IntoView {
-    let config = LocalResource::new(config::load);
-    move || match config.get() {
-        None => view! { <Loading text="Starting PSTN Console…" /> }.into_any(),
-        Some(Err(message)) => view! { <CannotStart message /> }.into_any(),
-        Some(Ok(config)) => view! { <SignInPage config /> }.into_any(),
-    }
+    view! { <WithConfig ready=|config| view! { <SignInPage config /> }.into_any() /> }
 }
 
 /// Where the handover to the console is.

@@ -67,6 +67,19 @@ fn SignInWithWebex(oauth: OAuthConfig) -> impl IntoView {
     }
 }
 
+/// The console's sign-in page: it signs the session in context in (with the configuration in
+/// context).
+#[component]
+pub fn SessionSignIn() -> impl IntoView {
+    let session = expect_context::<session::Session>();
+    let config = expect_context::<AppConfig>();
+    let client_for = Callback::new(move |token: String| session.client_for(&config, &token));
+    let signed_in = Callback::new(move |(admin, token): (SignedIn, String)| {
+        session.sign_in(admin, &token);
+    });
+    view! { <SignIn reason=session.reason client_for signed_in /> }
+}
+
 /// The sign-in page.
 #[component]
 pub fn SignIn(
