@@ -5,7 +5,8 @@
 # for hosts without rewrites, nor the console, which the sign-in asks for once its form shows);
 # what a signed-in tab loads (the console instead of the sign-in); and the start time to a usable
 # sign-in field over an emulated 10 Mbit/s, 40 ms link, median of 9, with the bytes fetched by
-# then - each against the bare Leptos+router app of ../shared/baseline-app built in the same run.
+# then - each against the bare Leptos+router app of ../shared/baseline-app built in the same run;
+# and what a keystroke costs in the search and picker at 10,000 locations (e2e/bench/keystrokes.mjs).
 set -euo pipefail
 dist=${1:-dist}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,3 +61,8 @@ else
   echo "(no baseline app at $baseline_src: start time of the console alone)"
   (cd "$root/e2e" && node bench/start-time.mjs console="$dist_abs")
 fi
+
+# Keystrokes at 10,000 rows: the simulator's large organization, the release build pointed at it.
+echo
+cargo build --quiet -p webex-sim
+(cd "$root/e2e" && node bench/keystrokes.mjs "$dist_abs" "$root/target/debug/webex-sim")

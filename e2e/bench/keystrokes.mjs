@@ -1,0 +1,100 @@
+// Keystroke cost at 10,000 rows: the `/locations` search and the trunk form's location picker
+// with the simulator's large organization, in headless Chromium. Each keystroke is timed from its
+// input event to the end of its work and layout: a timer queued when the event starts runs once
+// the page's handler and the effects it wakes are done (and after a frame, when the browser
+// renders one first), and there reads the layout. A benchmark, not a test.
+//
+// Words are typed one key at a time (60 ms apart) and each is then cleared at once, as an admin
+// does; a clear, which brings back all 10,000, is the costliest keystroke. The page's
+// Content-Security-Policy names only Webex, so the browser is told to let it reach the simulator.
+//
+//   node bench/keystrokes.mjs DIST SIM_BINARY      (ROUNDS passes, default 3)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [dist, sim] = process.argv.slice(2);
+if (!dist || !sim) throw new Error('usage: node bench/keystrokes.mjs DIST SIM_BINARY');
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const WORDS = ['site 0012', 'hamburg', 'site 09', 'berlin 1', 'site 00043'];
+const API = '127.0.0.1:18581';
+const APP = '127.0.0.1:18580';
+
+// A copy of the build, pointed at the simulator (the build itself keeps no config.json).
+const app = fs.mkdtempSync(path.join(os.tmpdir(), 'pstn-keys-'));
+fs.cpSync(dist, app, { recursive: true });
+fs.writeFileSync(path.join(app, 'config.json'), JSON.stringify({ apiBase: `http://${API}/v1` }));
+const server = spawn(sim, ['--seed', 'large', '--addr', API, '--serve-app', app, '--app-addr', APP, '--app-base', '/'], { stdio: 'ignore' });
+const stop = () => { server.kill(); fs.rmSync(app, { recursive: true, force: true }); };
+
+/** Times every input event of the field at `selector` while `words` are typed and cleared. */
+async function measure(page, selector) {
+  await page.evaluate((sel) => {
+    window.benchTimes = [];
+    const field = document.querySelector(sel);
+    field.addEventListener('input', () => {
+      const start = performance.now();
+      setTimeout(() => {
+        void document.body.offsetHeight;
+        window.benchTimes.push({ clear: field.value === '', ms: performance.now() - start });
+      }, 0);
+    }, { capture: true });
+  }, selector);
+  const field = page.locator(selector);
+  for (const word of WORDS) {
+    await field.click();
+    await field.fill('');
+    await field.pressSequentially(word, { delay: 60 });
+    await page.waitForTimeout(400);
+  }
+  return page.evaluate(() => window.benchTimes);
+}
+
+function summary(times) {
+  const all = times.map((t) => t.ms).sort((a, b) => a - b);
+  const at = (q) => all[Math.min(all.length - 1, Math.floor(q * all.length))].toFixed(1);
+  const clears = times.filter((t) => t.clear).map((t) => t.ms).sort((a, b) => a - b);
+  const typed = times.filter((t) => !t.clear).map((t) => t.ms).sort((a, b) => a - b);
+  const p95 = (v) => v[Math.min(v.length - 1, Math.floor(0.95 * v.length))].toFixed(1);
+  return `${all.length} keystrokes: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${all[all.length - 1].toFixed(1)} ms` +
+    ` (typed keys p95 ${p95(typed)} ms; clears median ${clears[clears.length >> 1].toFixed(1)} ms)`;
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const search = [];
+  const picker = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const page = await browser.newPage({ bypassCSP: true });
+    for (let tries = 0; ; tries++) {
+      try {
+        await page.goto(`http://${APP}/locations`);
+        break;
+      } catch (e) {
+        if (tries > 50) throw e;
+        await new Promise((r) => setTimeout(r, 200)); // the simulator is starting
+      }
+    }
+    await page.getByLabel('Access token').fill('demo-admin-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/^10,000 locations/).first().waitFor({ timeout: 120_000 });
+    // Idle first: the countries read and the first rows' connections in.
+    await page.locator('#location-country:enabled').waitFor({ timeout: 120_000 });
+    await page.locator('.location-table').getByText('Loading…').first().waitFor({ state: 'detached', timeout: 120_000 });
+    search.push(...await measure(page, 'input[type=search]'));
+    await page.getByRole('link', { name: 'Trunks' }).first().click();
+    await page.getByRole('link', { name: /new trunk/i }).first().click();
+    await page.getByLabel('Location').waitFor();
+    await page.getByText('Loading locations…').waitFor({ state: 'detached', timeout: 120_000 });
+    picker.push(...await measure(page, '#trunk-locationId'));
+    await page.close();
+  }
+  console.log(`keystrokes at 10,000 locations (${ROUNDS} passes of ${WORDS.length} words, each typed and cleared):`);
+  console.log(`  /locations search:         ${summary(search)}`);
+  console.log(`  trunk form location picker: ${summary(picker)}`);
+} finally {
+  await browser.close();
+  stop();
+}
