@@ -65,6 +65,6 @@ serve: build sim
 test: setup-test
 	bash .ci/test.sh
 
-## Sizes of what a browser downloads (a benchmark, not a test).
-bench: build
+## Sizes of what a browser downloads, start time and keystroke costs (a benchmark, not a test).
+bench: build sim
 	bash .ci/bench.sh dist

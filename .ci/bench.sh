@@ -62,7 +62,7 @@ else
   (cd "$root/e2e" && node bench/start-time.mjs console="$dist_abs")
 fi
 
-# Keystrokes at 10,000 rows: the simulator's large organization, the release build pointed at it.
+# Keystrokes at 10,000 rows: the simulator's large organization (`make sim`), the release build
+# pointed at it.
 echo
-cargo build --quiet -p webex-sim
 (cd "$root/e2e" && node bench/keystrokes.mjs "$dist_abs" "$root/target/debug/webex-sim")

@@ -111,6 +111,23 @@ pub struct Session {
     pub kept: KeptLists,
 }
 
+/// A client for `token` at `api_base` that keeps `waiting` to the seconds it waits before
+/// sending a call again (Webex answered 429 or 423; `None` once it sends), and calls
+/// `unauthorized` when Webex refuses the token. The console's session and the sign-in app both
+/// report waits so.
+pub fn reporting_client(
+    api_base: &str,
+    token: &str,
+    waiting: RwSignal<Option<u32>>,
+    unauthorized: impl Fn() + Send + Sync + 'static,
+) -> Client {
+    Client::new(api_base, token).with_observer(move |event| match event {
+        ClientEvent::Waiting { seconds, .. } => waiting.set(Some(seconds)),
+        ClientEvent::Resumed => waiting.set(None),
+        ClientEvent::Unauthorized => unauthorized(),
+    })
+}
+
 impl Session {
     /// A fresh, signed-out session.
     pub fn new() -> Self {
@@ -129,11 +146,7 @@ impl Session {
 
     /// The client for a token, reporting waits and expiry back into this session.
     pub fn client_for(self, config: &AppConfig, token: &str) -> Client {
-        Client::new(&config.api_base, token).with_observer(move |event| match event {
-            ClientEvent::Waiting { seconds, .. } => self.waiting.set(Some(seconds)),
-            ClientEvent::Resumed => self.waiting.set(None),
-            ClientEvent::Unauthorized => self.expire(),
-        })
+        reporting_client(&config.api_base, token, self.waiting, move || self.expire())
     }
 
     /// Marks the session signed in with a token of unknown life (pasted), kept for this

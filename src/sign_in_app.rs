@@ -4,14 +4,13 @@
 //! [`crate::handoff`]). It has no router: the console, when it starts, shows the page of the
 //! address the admin came to.
 
-use crate::api::{Client, ClientEvent};
 use crate::app::WithConfig;
 use crate::components::header::{SignedOutHeader, WaitingNote, MAIN_ID};
 use crate::components::Loading;
 use crate::config::AppConfig;
 use crate::handoff::{self, Handoff};
 use crate::pages::sign_in::SignIn;
-use crate::session::{SignedIn, SignedOutReason};
+use crate::session::{self, SignedIn, SignedOutReason};
 use leptos::prelude::*;
 
 /// The sign-in app: its configuration, then the form.
@@ -40,12 +39,9 @@ fn SignInPage(config: AppConfig) -> impl IntoView {
     // Seconds the token check waits before it is sent again (Webex answered 429), said as the
     // console says it.
     let waiting = RwSignal::new(None::<u32>);
+    // A refused token is the form's to say: nothing else to do.
     let client_for = Callback::new(move |token: String| {
-        Client::new(&api_base, &token).with_observer(move |event| match event {
-            ClientEvent::Waiting { seconds, .. } => waiting.set(Some(seconds)),
-            ClientEvent::Resumed => waiting.set(None),
-            ClientEvent::Unauthorized => {}
-        })
+        session::reporting_client(&api_base, &token, waiting, || {})
     });
     let signed_in = Callback::new(move |(admin, token): (SignedIn, String)| {
         let handoff = Handoff {

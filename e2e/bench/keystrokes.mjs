@@ -52,14 +52,16 @@ async function measure(page, selector) {
   return page.evaluate(() => window.benchTimes);
 }
 
+/** The `q` quantile (0.5 the median, 1 the max) of the times that `keep` keeps, in ms. */
+function quantile(times, q, keep = () => true) {
+  const ms = times.filter(keep).map((t) => t.ms).sort((a, b) => a - b);
+  return ms[Math.min(ms.length - 1, Math.floor(q * ms.length))].toFixed(1);
+}
+
 function summary(times) {
-  const all = times.map((t) => t.ms).sort((a, b) => a - b);
-  const at = (q) => all[Math.min(all.length - 1, Math.floor(q * all.length))].toFixed(1);
-  const clears = times.filter((t) => t.clear).map((t) => t.ms).sort((a, b) => a - b);
-  const typed = times.filter((t) => !t.clear).map((t) => t.ms).sort((a, b) => a - b);
-  const p95 = (v) => v[Math.min(v.length - 1, Math.floor(0.95 * v.length))].toFixed(1);
-  return `${all.length} keystrokes: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${all[all.length - 1].toFixed(1)} ms` +
-    ` (typed keys p95 ${p95(typed)} ms; clears median ${clears[clears.length >> 1].toFixed(1)} ms)`;
+  return `${times.length} keystrokes: median ${quantile(times, 0.5)} ms, p95 ${quantile(times, 0.95)} ms,` +
+    ` max ${quantile(times, 1)} ms (typed keys p95 ${quantile(times, 0.95, (t) => !t.clear)} ms;` +
+    ` clears median ${quantile(times, 0.5, (t) => t.clear)} ms)`;
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
