@@ -28,6 +28,7 @@ pub mod session;
 pub mod sign_in_app;
 pub mod tab_storage;
 pub mod validation;
+pub mod view_first;
 pub mod where_used;
 
 /// Mounts the console on the page.

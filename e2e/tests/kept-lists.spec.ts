@@ -13,7 +13,8 @@ function list(page: Page) {
   const table = page.getByRole('table');
   return {
     search: () => page.getByRole('searchbox', { name: 'Search locations' }),
-    rows: () => table.locator('tbody tr'),
+    // The table keeps a row element per place on the page; the places with no location are hidden.
+    rows: () => table.locator('tbody tr:not([hidden])'),
     row: (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }),
     count: () => page.locator('.count'),
     readAt: () => page.locator('.list-status [role="status"]'),

@@ -10,7 +10,8 @@ class LocationList {
   constructor(private readonly page: Page) {}
   search = () => this.page.getByRole('searchbox', { name: 'Search locations' });
   table = () => this.page.getByRole('table');
-  rows = () => this.table().locator('tbody tr');
+  // A row element per place on the page; the places with no location are hidden.
+  rows = () => this.table().locator('tbody tr:not([hidden])');
   row = (name: string) => this.table().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   count = () => this.page.locator('.count');
 
@@ -182,6 +183,44 @@ test('10,000 locations: the list shows at once, pages of 50, connections read on
   const listReads = (await sim.exchanges({ method: 'GET', path: LOCATIONS })).map((e) => e.path);
   expect(listReads.length).toBeGreaterThanOrEqual(10);
   expect(new Set(listReads).size).toBe(listReads.length);
+});
+
+test('10,000 locations: a keystroke or a page that brings other rows puts the right location in every place, in view or not', async ({ page, sim }) => {
+  test.setTimeout(120_000);
+  await sim.reset('large');
+  const list = new LocationList(page);
+  await list.open();
+  await expect(list.count()).toContainText('10,000 locations · showing 1–50', { timeout: 30_000 });
+  const names = list.table().locator('tbody tr:not([hidden]) th');
+  await expect(names).toHaveCount(50);
+  const firstPage = await names.allTextContents();
+  expect(firstPage[0]).toBe('Site 00001 Springfield');
+  expect(firstPage[49]).toMatch(/^Site 00050 /);
+  // The places in view take their rows at once, the others after the frame, and the table body
+  // is busy meanwhile; every place ends with its row.
+  const settled = () => expect(list.table().locator('tbody')).not.toHaveAttribute('aria-busy', 'true');
+
+  await list.search().fill('site 00043');
+  await expect(names).toHaveText([/^Site 00043 /]);
+  await list.search().fill('');
+  await settled();
+  await expect(names).toHaveText(firstPage);
+  await list.search().fill('hamburg');
+  await expect(list.count()).toContainText(/of 10,000 locations match · showing 1–50/);
+  await settled();
+  await expect(names).toHaveText(Array(50).fill(/hamburg/i));
+  await list.search().fill('');
+  await settled();
+  await expect(names).toHaveText(firstPage);
+
+  // Scrolled to the foot of the table, Next: the last places are the ones in view now.
+  const next = page.getByRole('button', { name: 'Next' });
+  await next.scrollIntoViewIfNeeded();
+  await expect(list.row('Site 00001 Springfield')).not.toBeInViewport();
+  await next.click();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of 200');
+  await settled();
+  await expect(names).toHaveText(Array.from({ length: 50 }, (_, i) => new RegExp(`^Site ${String(51 + i).padStart(5, '0')} `)));
 });
 
 test('names that could not be read offer Try again', async ({ page, sim }) => {

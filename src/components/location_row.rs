@@ -11,10 +11,11 @@ use crate::location_rows::Row;
 use leptos::prelude::*;
 
 /// One place of the page's rows: the location there now, its name (the link to its PSTN page)
-/// and its connection once read. The row element stays as the location in its place changes.
+/// and its connection once read. The row element stays as the location in its place changes;
+/// a place with no location (an empty id) is hidden and holds nothing.
 #[component]
 pub fn LocationRow(
-    row: Memo<Row>,
+    row: Signal<Row>,
     chosen: Chosen,
     connections: BoundedLoader<ConnectionRead>,
     names: Memo<RouteNames>,
@@ -26,7 +27,9 @@ pub fn LocationRow(
     };
     // A memo: the connections of other rows arriving do not build this row's cells again.
     let read = Memo::new(move |_| row.with(|r| connections.get(&r.id)));
+    let empty = move || row.with(|r| r.id.is_empty());
     let kind = move || match read.get() {
+        None if empty() => ().into_any(),
         None => view! { <span class="muted">"Loading…"</span> }.into_any(),
         Some(Ok(None)) => {
             view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
@@ -78,7 +81,7 @@ pub fn LocationRow(
         })
     };
     view! {
-        <tr>
+        <tr hidden=empty>
             <td>
                 <ChooseBox chosen row />
             </td>

@@ -213,7 +213,7 @@ pub fn SelectionBar(
 
 /// The checkbox that chooses the location of a row.
 #[component]
-pub fn ChooseBox(chosen: Chosen, row: Memo<Row>) -> impl IntoView {
+pub fn ChooseBox(chosen: Chosen, row: Signal<Row>) -> impl IntoView {
     let label = move || row.with(|r| format!("Choose {}", r.name));
     let checked = move || row.with(|r| chosen.selection.with(|s| s.contains(&r.id)));
     view! {

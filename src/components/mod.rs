@@ -12,6 +12,7 @@ pub mod list_status;
 pub mod loading;
 pub mod location_row;
 pub mod location_selection;
+pub mod location_table;
 pub mod notice;
 pub mod org_switcher;
 pub mod page_heading;

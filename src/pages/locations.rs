@@ -5,8 +5,8 @@
 //! the rows on the current page, a few at a time, kept too, and fill in as they come.
 
 use crate::bulk::filter::{countries, left_out, ConnectionFilter};
-use crate::components::location_row::LocationRow;
 use crate::components::location_selection::{BatchFilter, BatchFilters, Chosen, SelectionBar};
+use crate::components::location_table::LocationTable;
 use crate::components::pstn_connection::RouteNames;
 use crate::components::{ListStatus, LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
@@ -183,11 +183,19 @@ pub fn LocationList() -> impl IntoView {
     let pages = move || page_count(total());
     let shown_page = move || page.get().clamp(1, pages());
     let range = Memo::new(move |_| page_range(total(), page.get()));
-    // The page's rows only; the table keeps a row element per place on the page (`slots`) and
-    // changes its text, rather than building 50 rows again each keystroke.
+    // The page's rows only (the table keeps a row element per place on the page).
     let visible =
         Memo::new(move |_| matches.with(|m| m.rows(range.get()).cloned().collect::<Vec<_>>()));
-    let slots = Memo::new(move |_| visible.with(Vec::len));
+    let empty = move || {
+        (total() == 0).then(|| {
+            let q = query.get();
+            if q.trim().is_empty() {
+                "This organization has no Webex Calling locations yet.".to_owned()
+            } else {
+                format!("No location matches “{}”.", q.trim())
+            }
+        })
+    };
     // Reading connections is talking to the outside world: only for the rows on screen once
     // they stay there a moment, so that typing a search does not read every row it passes.
     let shown_since = StoredValue::new(0u64);
@@ -318,51 +326,15 @@ pub fn LocationList() -> impl IntoView {
                             </div>
                         </Show>
                         <SelectionBar chosen shown=matches.into() ready=all_in />
-                        <div class="table-wrap">
-                            <table class="location-table">
-                                <caption class="visually-hidden">
-                                    "Webex Calling locations and their PSTN connection"
-                                </caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">
-                                            <span class="visually-hidden">"Chosen"</span>
-                                        </th>
-                                        <th scope="col">"Location"</th>
-                                        <th scope="col">"PSTN connection"</th>
-                                        <th scope="col">"Through"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    <Show when=move || total() == 0>
-                                        <tr>
-                                            <td colspan="4" class="muted">
-                                                {move || {
-                                                    if query.get().trim().is_empty() {
-                                                        "This organization has no Webex Calling locations yet."
-                                                            .to_owned()
-                                                    } else {
-                                                        format!("No location matches “{}”.", query.get().trim())
-                                                    }
-                                                }}
-                                            </td>
-                                        </tr>
-                                    </Show>
-                                    <For each=move || 0..slots.get() key=|slot| *slot let:slot>
-                                        <LocationRow
-                                            row=Memo::new(move |_| {
-                                                visible.with(|v| v.get(slot).cloned().unwrap_or_default())
-                                            })
-                                            chosen
-                                            connections
-                                            names
-                                            names_pending
-                                            retry
-                                        />
-                                    </For>
-                                </tbody>
-                            </table>
-                        </div>
+                        <LocationTable
+                            visible
+                            empty=Signal::derive(empty)
+                            chosen
+                            connections
+                            names
+                            names_pending
+                            retry
+                        />
                         <Show when=move || { pages() > 1 }>
                             <nav class="pager" aria-label="Pages">
                                 <button
