@@ -24,6 +24,9 @@ pub fn LocationTable(
     retry: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let row_at = move |v: &Vec<Row>, i: usize| v.get(i).cloned().unwrap_or_default();
+    // Whether a place holding `held` is to show `row` (none: the place is to be empty).
+    let differs =
+        |held: &Row, row: Option<&Row>| row.map_or(!held.id.is_empty(), |row| held != row);
     let places: Vec<RwSignal<Row>> = (0..PAGE_SIZE)
         .map(|i| RwSignal::new(visible.with_untracked(|v| row_at(v, i))))
         .collect();
@@ -56,9 +59,8 @@ pub fn LocationTable(
         visible.with_untracked(|v| {
             places.with_value(|p| {
                 for (i, place) in p.iter().enumerate() {
-                    let row = row_at(v, i);
-                    if place.with_untracked(|r| *r != row) {
-                        place.set(row);
+                    if place.with_untracked(|r| differs(r, v.get(i))) {
+                        place.set(row_at(v, i));
                     }
                 }
             })
@@ -71,7 +73,7 @@ pub fn LocationTable(
         let changed: Vec<usize> = visible.with(|v| {
             places.with_value(|p| {
                 (0..PAGE_SIZE)
-                    .filter(|&i| p[i].with_untracked(|r| *r != row_at(v, i)))
+                    .filter(|&i| p[i].with_untracked(|r| differs(r, v.get(i))))
                     .collect()
             })
         });
