@@ -10,18 +10,29 @@ use crate::kept_lists::ConnectionRead;
 use crate::location_rows::Row;
 use leptos::prelude::*;
 
+/// What every row of the list reads besides its location: the choice, the connections read so
+/// far, the trunk and route group names, and how to read a connection again.
+#[derive(Clone, Copy)]
+pub struct RowSources {
+    pub chosen: Chosen,
+    pub connections: BoundedLoader<ConnectionRead>,
+    pub names: Memo<RouteNames>,
+    pub names_pending: Signal<bool>,
+    pub retry: Callback<String>,
+}
+
 /// One place of the page's rows: the location there now, its name (the link to its PSTN page)
 /// and its connection once read. The row element stays as the location in its place changes;
 /// a place with no location (an empty id) is hidden and holds nothing.
 #[component]
-pub fn LocationRow(
-    row: Signal<Row>,
-    chosen: Chosen,
-    connections: BoundedLoader<ConnectionRead>,
-    names: Memo<RouteNames>,
-    names_pending: Signal<bool>,
-    retry: impl Fn(String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub fn LocationRow(row: Signal<Row>, sources: RowSources) -> impl IntoView {
+    let RowSources {
+        chosen,
+        connections,
+        names,
+        names_pending,
+        retry,
+    } = sources;
     let href = move || {
         row.with(|r| crate::paths::href(&format!("/locations/{}/pstn", path_segment(&r.id))))
     };
@@ -51,7 +62,7 @@ pub fn LocationRow(
                     {(!detail.is_empty()).then(|| format!(" ({detail})"))}
                 </span>
                 " "
-                <button type="button" class="button small" on:click=move |_| retry(id.clone())>
+                <button type="button" class="button small" on:click=move |_| retry.run(id.clone())>
                     "Retry"
                 </button>
             }

@@ -2,11 +2,7 @@
 //! place with no row is hidden), so a keystroke changes text rather than building rows. The
 //! places in view take their new rows at once, the others after the frame (`crate::view_first`).
 
-use crate::bounded_loader::BoundedLoader;
-use crate::components::location_row::LocationRow;
-use crate::components::location_selection::Chosen;
-use crate::components::pstn_connection::RouteNames;
-use crate::kept_lists::ConnectionRead;
+use crate::components::location_row::{LocationRow, RowSources};
 use crate::location_rows::{Row, PAGE_SIZE};
 use crate::view_first::{in_view, stage, Geometry};
 use leptos::html::Tbody;
@@ -17,11 +13,7 @@ use leptos::prelude::*;
 pub fn LocationTable(
     visible: Memo<Vec<Row>>,
     empty: Signal<Option<String>>,
-    chosen: Chosen,
-    connections: BoundedLoader<ConnectionRead>,
-    names: Memo<RouteNames>,
-    names_pending: Signal<bool>,
-    retry: impl Fn(String) + Copy + Send + Sync + 'static,
+    sources: RowSources,
 ) -> impl IntoView {
     let row_at = move |v: &Vec<Row>, i: usize| v.get(i).cloned().unwrap_or_default();
     // Whether a place holding `held` is to show `row` (none: the place is to be empty).
@@ -99,14 +91,15 @@ pub fn LocationTable(
             })
         });
         change.update_value(|n| *n += 1);
-        if !staged.later.is_empty() {
+        let wait = !staged.later.is_empty();
+        if waiting.get_untracked() != wait {
+            waiting.set(wait);
+        }
+        if wait {
             let this = change.get_value();
-            waiting.set(true);
             request_animation_frame(move || {
                 set_timeout(move || take_rest(this), std::time::Duration::ZERO)
             });
-        } else if waiting.get_untracked() {
-            waiting.set(false);
         }
     });
 
@@ -144,14 +137,7 @@ pub fn LocationTable(
                         .map(|slot| {
                             let row = places.with_value(|p| p[slot]);
                             view! {
-                                <LocationRow
-                                    row=row.into()
-                                    chosen
-                                    connections
-                                    names
-                                    names_pending
-                                    retry
-                                />
+                                <LocationRow row=row.into() sources />
                             }
                         })
                         .collect_view()}

@@ -5,6 +5,7 @@
 //! the rows on the current page, a few at a time, kept too, and fill in as they come.
 
 use crate::bulk::filter::{countries, left_out, ConnectionFilter};
+use crate::components::location_row::RowSources;
 use crate::components::location_selection::{BatchFilter, BatchFilters, Chosen, SelectionBar};
 use crate::components::location_table::LocationTable;
 use crate::components::pstn_connection::RouteNames;
@@ -329,11 +330,13 @@ pub fn LocationList() -> impl IntoView {
                         <LocationTable
                             visible
                             empty=Signal::derive(empty)
-                            chosen
-                            connections
-                            names
-                            names_pending
-                            retry
+                            sources=RowSources {
+                                chosen,
+                                connections,
+                                names,
+                                names_pending,
+                                retry: Callback::new(retry),
+                            }
                         />
                         <Show when=move || { pages() > 1 }>
                             <nav class="pager" aria-label="Pages">
