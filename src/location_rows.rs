@@ -3,7 +3,7 @@
 
 use crate::api::locations::Location;
 use crate::bulk::selection::Picked;
-use crate::list_address;
+use crate::list_address::{self, Words};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -31,6 +31,29 @@ impl From<Location> for Row {
 /// The rows whose name contains every word of `query`, ignoring case, by position.
 pub fn search(rows: &[Row], query: &str) -> Vec<usize> {
     list_address::search(rows.iter().map(|r| r.key.as_str()), query)
+}
+
+/// The last search, kept for the next keystroke: when that only narrows it (a letter or a word
+/// more), the next search looks only among the rows this one found.
+#[derive(Debug, Default)]
+pub struct LastSearch(Option<(Arc<Vec<Row>>, Words, Vec<usize>)>);
+
+impl LastSearch {
+    /// What `search(rows, query)` gives, looking among the last search's rows when it can.
+    pub fn search(&mut self, rows: &Arc<Vec<Row>>, query: &str) -> Vec<usize> {
+        let words = Words::of(query);
+        let keep = |&i: &usize| words.all_in(&rows[i].key);
+        let found: Vec<usize> = match &self.0 {
+            Some((last_rows, last_words, last_found))
+                if Arc::ptr_eq(last_rows, rows) && words.narrows(last_words) =>
+            {
+                last_found.iter().copied().filter(keep).collect()
+            }
+            _ => (0..rows.len()).filter(keep).collect(),
+        };
+        self.0 = Some((rows.clone(), words, found.clone()));
+        found
+    }
 }
 
 pub fn page_count(total: usize) -> usize {
@@ -126,6 +149,34 @@ mod tests {
         assert_eq!(search(&all, "office"), vec![1, 2]);
         assert_eq!(search(&all, " OFFICE  lon "), vec![2]);
         assert!(search(&all, "paris").is_empty());
+    }
+
+    #[test]
+    fn a_search_kept_from_the_last_keystroke_finds_what_a_new_one_does() {
+        let all = Arc::new(rows(&[
+            "Site 0012",
+            "Site 0120",
+            "Site 0013",
+            "Hamburg 0012",
+        ]));
+        let mut last = LastSearch::default();
+        for q in [
+            "",
+            "s",
+            "site 0",
+            "site 001",
+            "site 0012",
+            "0012",
+            "",
+            "ham",
+            "x",
+            "site",
+        ] {
+            assert_eq!(last.search(&all, q), search(&all, q), "after {q:?}");
+        }
+        // Other rows (more arrived, or another organization's): searched from the start.
+        let more = Arc::new(rows(&["Site 0012", "Site 0012 B"]));
+        assert_eq!(last.search(&more, "site 0012"), vec![0, 1]);
     }
 
     #[test]

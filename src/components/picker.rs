@@ -1,5 +1,6 @@
 //! A searchable picker (ARIA combobox) for long lists: thousands of locations or trunks.
 
+use crate::list_address::Words;
 use leptos::prelude::*;
 
 /// How many matches the list shows at once; typing narrows the rest.
@@ -21,11 +22,11 @@ pub fn matches<'a>(
     query: &str,
     limit: usize,
 ) -> (Vec<&'a PickerOption>, usize) {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words = Words::of(query);
     let mut first = Vec::new();
     let mut total = 0;
     for (lower, o) in options {
-        if words.iter().all(|w| lower.contains(w.as_str())) {
+        if words.all_in(lower) {
             if total < limit {
                 first.push(o);
             }

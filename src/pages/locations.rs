@@ -13,7 +13,7 @@ use crate::components::{ListStatus, LoadFailed, Loading, PageHeading};
 use crate::counting::thousands;
 use crate::kept_lists::ReadState;
 use crate::list_address::ListAddress;
-use crate::location_rows::{page_count, page_range, rows_of, search, Found};
+use crate::location_rows::{page_count, page_range, rows_of, Found, LastSearch};
 use crate::session::Session;
 use crate::tab_storage::Scope;
 use leptos::prelude::*;
@@ -107,13 +107,17 @@ pub fn LocationList() -> impl IntoView {
 
     let rows = move || Some(all_rows.get());
     // What the search and country keep; the connection filter needs their connections read.
+    // A keystroke that adds to the search looks only among what the last one found.
+    let last_search = StoredValue::new(LastSearch::default());
     let candidates = Memo::new(move |_| {
         let q = query.get();
         let country = filter.country.get();
         let Some(rows) = rows() else {
             return Vec::new();
         };
-        let found = search(&rows, &q);
+        let found = last_search
+            .try_update_value(|last| last.search(&rows, &q))
+            .unwrap_or_default();
         if country.is_empty() {
             return found;
         }
