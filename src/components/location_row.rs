@@ -39,58 +39,60 @@ pub fn LocationRow(row: Signal<Row>, sources: RowSources) -> impl IntoView {
     // A memo: the connections of other rows arriving do not build this row's cells again.
     let read = Memo::new(move |_| row.with(|r| connections.get(&r.id)));
     let empty = move || row.with(|r| r.id.is_empty());
-    let kind = move || match read.get() {
-        None if empty() => ().into_any(),
-        None => view! { <span class="muted">"Loading…"</span> }.into_any(),
-        Some(Ok(None)) => {
-            view! { <span class="badge not-configured">"Not configured"</span> }.into_any()
-        }
-        Some(Ok(Some(c))) => c.pstn_connection_type.label().to_owned().into_any(),
-        Some(Err(e)) => {
+    // The two connection cells keep their elements as the row's location changes: a row
+    // taking another location changes their class and text (only an error adds Retry).
+    let kind = Memo::new(move |_| {
+        read.with(|read| match read {
+            None if empty() => ("", String::new()),
+            None => ("muted", "Loading…".to_owned()),
+            Some(Ok(None)) => ("badge not-configured", "Not configured".to_owned()),
+            Some(Ok(Some(c))) => ("", c.pstn_connection_type.label().to_owned()),
+            Some(Err(e)) => {
+                let detail = [
+                    e.status().map(|s| format!("HTTP {s}")),
+                    e.tracking_id().map(|t| format!("tracking ID {t}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+                let text = match detail.is_empty() {
+                    true => "Could not be read".to_owned(),
+                    false => format!("Could not be read ({detail})"),
+                };
+                ("connection-error", text)
+            }
+        })
+    });
+    let retry_button = move || {
+        read.with(|r| matches!(r, Some(Err(_)))).then(|| {
             let id = row.with_untracked(|r| r.id.clone());
-            let detail = [
-                e.status().map(|s| format!("HTTP {s}")),
-                e.tracking_id().map(|t| format!("tracking ID {t}")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
             view! {
-                <span class="connection-error">
-                    "Could not be read"
-                    {(!detail.is_empty()).then(|| format!(" ({detail})"))}
-                </span>
                 " "
                 <button type="button" class="button small" on:click=move |_| retry.run(id.clone())>
                     "Retry"
                 </button>
             }
-            .into_any()
-        }
-    };
-    let through = move || {
-        let c = read.get()?.ok()??;
-        Some(match (&c.pstn_connection_type, c.route_type, c.route_id) {
-            (ConnectionType::LocalGateway, Some(route), Some(route_id)) => {
-                let name = names.with(|n| n.name(route, &route_id).map(str::to_owned));
-                let name = match name {
-                    Some(name) => view! { <span>{name}</span> }.into_any(),
-                    None if names_pending.get() => {
-                        view! { <span class="muted">"…"</span> }.into_any()
-                    }
-                    None => view! { <span class="muted">"name not available"</span> }.into_any(),
-                };
-                view! {
-                    <span class="route-kind">{route.label()}</span>
-                    " "
-                    {name}
-                }
-                .into_any()
-            }
-            _ => c.display_name.into_any(),
         })
     };
+    // Through: the route's kind and name for a local gateway, else the connection's name.
+    let through = Memo::new(move |_| {
+        read.with(|read| {
+            let Some(Ok(Some(c))) = read else {
+                return ("", "", String::new());
+            };
+            match (&c.pstn_connection_type, c.route_type, &c.route_id) {
+                (ConnectionType::LocalGateway, Some(route), Some(route_id)) => {
+                    match names.with(|n| n.name(route, route_id).map(str::to_owned)) {
+                        Some(name) => (route.label(), "", name),
+                        None if names_pending.get() => (route.label(), "muted", "…".to_owned()),
+                        None => (route.label(), "muted", "name not available".to_owned()),
+                    }
+                }
+                _ => ("", "", c.display_name.clone()),
+            }
+        })
+    });
     view! {
         <tr hidden=empty>
             <td>
@@ -100,8 +102,15 @@ pub fn LocationRow(row: Signal<Row>, sources: RowSources) -> impl IntoView {
                 // A plain link: the router follows it, without a component per row.
                 <a href=href>{move || row.with(|r| r.name.clone())}</a>
             </th>
-            <td>{kind}</td>
-            <td>{through}</td>
+            <td>
+                <span class=move || kind.with(|k| k.0)>{move || kind.with(|k| k.1.clone())}</span>
+                {retry_button}
+            </td>
+            <td>
+                <span class="route-kind">{move || through.with(|t| t.0)}</span>
+                {move || through.with(|t| (!t.0.is_empty()).then_some(" "))}
+                <span class=move || through.with(|t| t.1)>{move || through.with(|t| t.2.clone())}</span>
+            </td>
         </tr>
     }
 }
