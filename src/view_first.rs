@@ -11,7 +11,7 @@ pub const UNKNOWN_VIEW: usize = 16;
 
 /// Places above and below the viewport also taken at once: the table may have moved a little
 /// since its geometry was read (a status line above it appearing), and rows differ in height.
-pub const MARGIN: usize = 4;
+pub const MARGIN: usize = 2;
 
 /// Where the table's places are: the top of the first place in the document and the height of
 /// one place, as read after a frame.
