@@ -144,6 +144,19 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status and the tracking id in words ("HTTP 503, tracking ID abc"), for quoting
+    /// next to a message; None when there is neither (no answer at all).
+    pub fn reference(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            self.status().map(|s| format!("HTTP {s}")),
+            self.tracking_id().map(|t| format!("tracking ID {t}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// The Webex error, when this is one.
     pub fn webex(&self) -> Option<&WebexError> {
         match self {
@@ -230,6 +243,23 @@ mod tests {
         assert_eq!(e.message, "PSTN for the location is not configured.");
         assert!(e.mentions("pstn for the location is not configured"));
         assert_eq!(e.details().count(), 0);
+    }
+
+    #[test]
+    fn the_reference_quotes_status_and_tracking_id_when_there_are_any() {
+        let with = |tracking: Option<&str>| {
+            ApiError::Webex(WebexError::from_response(
+                503,
+                "{}",
+                tracking.map(str::to_owned),
+            ))
+        };
+        assert_eq!(
+            with(Some("T_1")).reference().as_deref(),
+            Some("HTTP 503, tracking ID T_1")
+        );
+        assert_eq!(with(None).reference().as_deref(), Some("HTTP 503"));
+        assert_eq!(ApiError::Network("offline".into()).reference(), None);
     }
 
     #[test]

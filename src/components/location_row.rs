@@ -48,17 +48,9 @@ pub fn LocationRow(row: Signal<Row>, sources: RowSources) -> impl IntoView {
             Some(Ok(None)) => ("badge not-configured", "Not configured".to_owned()),
             Some(Ok(Some(c))) => ("", c.pstn_connection_type.label().to_owned()),
             Some(Err(e)) => {
-                let detail = [
-                    e.status().map(|s| format!("HTTP {s}")),
-                    e.tracking_id().map(|t| format!("tracking ID {t}")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-                let text = match detail.is_empty() {
-                    true => "Could not be read".to_owned(),
-                    false => format!("Could not be read ({detail})"),
+                let text = match e.reference() {
+                    Some(reference) => format!("Could not be read ({reference})"),
+                    None => "Could not be read".to_owned(),
                 };
                 ("connection-error", text)
             }

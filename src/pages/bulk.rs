@@ -28,18 +28,10 @@ const PAGE_SIZE: usize = 100;
 
 /// A failed read in words: Webex's message, status and tracking id.
 pub fn error_words(e: &ApiError) -> String {
-    let mut words = e.to_string();
-    let extra: Vec<String> = [
-        e.status().map(|s| format!("HTTP {s}")),
-        e.tracking_id().map(|t| format!("tracking ID {t}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !extra.is_empty() {
-        words.push_str(&format!(" ({})", extra.join(", ")));
+    match e.reference() {
+        Some(reference) => format!("{e} ({reference})"),
+        None => e.to_string(),
     }
-    words
 }
 
 /// The bulk page.
