@@ -43,20 +43,23 @@ pub fn LocationTable(
         let scroll_y = window().scroll_y().unwrap_or(0.0);
         geometry.set_value(Geometry::of(rect.top() + scroll_y, rect.height(), shown));
     };
-    let take_rest = move |this: u64| {
+    // Gives the places `at` the page's rows there.
+    let take = move |at: &[usize]| {
+        visible.with_untracked(|v| {
+            places.with_value(|p| {
+                for &i in at {
+                    p[i].set(row_at(v, i));
+                }
+            })
+        })
+    };
+    // The places that waited for change `this`, unless a newer change took them over.
+    let take_rest = move |this: u64, later: Vec<usize>| {
         if change.try_get_value() != Some(this) {
             return;
         }
         measure();
-        visible.with_untracked(|v| {
-            places.with_value(|p| {
-                for (i, place) in p.iter().enumerate() {
-                    if place.with_untracked(|r| differs(r, v.get(i))) {
-                        place.set(row_at(v, i));
-                    }
-                }
-            })
-        });
+        take(&later);
         waiting.set(false);
     };
     request_animation_frame(measure);
@@ -83,22 +86,16 @@ pub fn LocationTable(
             in_view(geometry.get_value(), scroll_y, height, PAGE_SIZE)
         };
         let staged = stage(changed, view);
-        visible.with_untracked(|v| {
-            places.with_value(|p| {
-                for &i in &staged.now {
-                    p[i].set(row_at(v, i));
-                }
-            })
-        });
+        take(&staged.now);
         change.update_value(|n| *n += 1);
         let wait = !staged.later.is_empty();
         if waiting.get_untracked() != wait {
             waiting.set(wait);
         }
         if wait {
-            let this = change.get_value();
+            let (this, later) = (change.get_value(), staged.later);
             request_animation_frame(move || {
-                set_timeout(move || take_rest(this), std::time::Duration::ZERO)
+                set_timeout(move || take_rest(this, later), std::time::Duration::ZERO)
             });
         }
     });
