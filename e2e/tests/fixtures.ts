@@ -176,23 +176,42 @@ function trackApiRequests(page: Page): Set<Request> {
   return pending;
 }
 
-/** One turn of the page's event loop (a message-channel task: Playwright's fake clock does not stop it). */
-async function pageTask(page: Page): Promise<boolean> {
+/**
+ * One turn of the page's event loop (a message-channel task: Playwright's fake clock does not stop
+ * it), then whether the page still shows something it is about to read: a location row whose
+ * connection says "Loading…" (rows read theirs once they have stayed on screen a moment), or an
+ * element that is `aria-busy` (the location table's rows that take their location a frame later).
+ * `null` when a navigation is under way.
+ */
+async function pageTask(page: Page): Promise<{ busy: boolean } | null> {
   return page
     .evaluate(
       () =>
-        new Promise<void>((resolve) => {
+        new Promise<{ busy: boolean }>((resolve) => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve();
+          channel.port1.onmessage = () => {
+            const loading = document.evaluate('//*[text()="Loading…"]', document, null, XPathResult.BOOLEAN_TYPE);
+            resolve({ busy: loading.booleanValue || document.querySelector('[aria-busy="true"]') !== null });
+          };
           channel.port2.postMessage(null);
         }),
     )
-    .then(() => true)
-    .catch(() => false); // a navigation under way: the next round checks again
+    .catch(() => null); // a navigation under way: the next round checks again
+}
+
+/** The first request matching `url` is answered by `handle`; later ones go through. */
+export async function routeOnce(page: Page, url: (url: URL) => boolean, handle: (route: Route) => Promise<void>) {
+  let once = true;
+  await page.route(url, (route) => {
+    if (!once) return route.continue();
+    once = false;
+    return handle(route);
+  });
 }
 
 /**
- * Waits until the page is idle: no request to the API (`/v1/...`) is in flight, and none starts
+ * Waits until the page is idle: no request to the API (`/v1/...`) is in flight, the page shows
+ * nothing it is about to read (a row's "Loading…", an `aria-busy` table), and no request starts
  * over three turns of the page's event loop after the last one ended (a loader that starts the
  * next read when one ends is not idle between them).
  *
@@ -205,31 +224,29 @@ async function pageTask(page: Page): Promise<boolean> {
  *     const sent = apiRequests(page);
  *     await page.reload();
  */
-/** The first request matching `url` is answered by `handle`; later ones go through. */
-export async function routeOnce(page: Page, url: (url: URL) => boolean, handle: (route: Route) => Promise<void>) {
-  let once = true;
-  await page.route(url, (route) => {
-    if (!once) return route.continue();
-    once = false;
-    return handle(route);
-  });
-}
-
 export async function waitForIdle(page: Page, timeout = 20_000) {
   const pending = trackApiRequests(page);
   const deadline = Date.now() + timeout;
   let quiet = 0;
+  let busy = false;
   while (quiet < 3) {
     if (Date.now() > deadline) {
       const urls = [...pending].map((r) => `${r.method()} ${r.url()}`);
-      throw new Error(`the page did not become idle in ${timeout} ms; in flight: ${urls.join(', ')}`);
+      const still = busy ? '; the page still shows "Loading…" or aria-busy' : '';
+      throw new Error(`the page did not become idle in ${timeout} ms; in flight: ${urls.join(', ')}${still}`);
     }
     if (pending.size > 0) {
       quiet = 0;
       await new Promise((resolve) => setTimeout(resolve, 25));
       continue;
     }
-    const turned = await pageTask(page);
-    quiet = turned && pending.size === 0 ? quiet + 1 : 0;
+    const turn = await pageTask(page);
+    busy = turn?.busy ?? false;
+    if (turn?.busy) {
+      quiet = 0;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      continue;
+    }
+    quiet = turn && pending.size === 0 ? quiet + 1 : 0;
   }
 }
