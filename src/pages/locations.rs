@@ -202,9 +202,11 @@ pub fn LocationList() -> impl IntoView {
         })
     };
     // Reading connections is talking to the outside world: only for the rows on screen once
-    // they stay there a moment, so that typing a search does not read every row it passes.
+    // they stay there a moment and the search is still, so that typing a search does not read
+    // every row it passes (nor draw their answers between two keystrokes).
     let shown_since = StoredValue::new(0u64);
     Effect::new(move |_| {
+        query.track();
         let ids: Vec<String> = if by_connection.with(ConnectionFilter::needs_connections) {
             let all = rows().unwrap_or_default();
             candidates.with(|c| c.iter().map(|&i| all[i].id.clone()).collect())
