@@ -8,8 +8,8 @@
 //
 // Words are typed one key at a time (60 ms apart) and each is then cleared at once, as an admin
 // does (all of it selected, then Delete 60 ms later); a clear, which brings back all 10,000, is
-// the costliest keystroke. The page's
-// Content-Security-Policy names only Webex, so the browser is told to let it reach the simulator.
+// the costliest keystroke. The page's Content-Security-Policy names only Webex, so the browser is
+// told to let it reach the simulator.
 //
 //   node bench/keystrokes.mjs DIST SIM_BINARY      (ROUNDS passes, default 3)
 import { chromium } from '@playwright/test';

@@ -242,7 +242,7 @@ export async function waitForIdle(page: Page, timeout = 20_000) {
     }
     const turn = await pageTask(page);
     busy = turn?.busy ?? false;
-    if (turn?.busy) {
+    if (busy) {
       quiet = 0;
       await new Promise((resolve) => setTimeout(resolve, 25));
       continue;
