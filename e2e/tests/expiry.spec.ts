@@ -1,4 +1,4 @@
-import { test, expect, apiRequests, signInWithShortToken, waitForIdle } from './fixtures';
+import { test, expect, apiRequests, requestLines, signInWithShortToken, waitForIdle } from './fixtures';
 import { APP, SIM } from '../playwright.config';
 
 // The token's time left, the warning before it ends, and the end of the session. The page's clock
@@ -47,7 +47,7 @@ test('a kept token whose time is up is not tried again after a reload', async ({
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('Your Webex session has ended');
   await expect(page).toHaveURL(`${APP}/locations`);
-  expect(sent.map((r) => `${r.method()} ${new URL(r.url()).pathname}`), 'requests after the reload').toEqual([]);
+  expect(requestLines(sent), 'requests after the reload').toEqual([]);
   expect(await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY)).toBeNull();
   void sim;
 });

@@ -151,6 +151,11 @@ export function apiRequests(page: Page): Request[] {
   return seen;
 }
 
+/** Requests as "METHOD /path": what an assertion on them prints when it fails. */
+export function requestLines(requests: Request[]): string[] {
+  return requests.map((r) => `${r.method()} ${new URL(r.url()).pathname}`);
+}
+
 /** Whether a request is one of the console's calls to the API (not a CORS preflight). */
 function isApiRequest(r: Request): boolean {
   return new URL(r.url()).pathname.startsWith('/v1/') && r.method() !== 'OPTIONS';
@@ -231,22 +236,17 @@ export async function waitForIdle(page: Page, timeout = 20_000) {
   let busy = false;
   while (quiet < 3) {
     if (Date.now() > deadline) {
-      const urls = [...pending].map((r) => `${r.method()} ${r.url()}`);
+      const urls = requestLines([...pending]);
       const still = busy ? '; the page still shows "Loading…" or aria-busy' : '';
       throw new Error(`the page did not become idle in ${timeout} ms; in flight: ${urls.join(', ')}${still}`);
     }
-    if (pending.size > 0) {
-      quiet = 0;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      continue;
-    }
-    const turn = await pageTask(page);
+    const turn = pending.size === 0 ? await pageTask(page) : null;
     busy = turn?.busy ?? false;
-    if (busy) {
+    if (pending.size > 0 || busy) {
       quiet = 0;
       await new Promise((resolve) => setTimeout(resolve, 25));
       continue;
     }
-    quiet = turn && pending.size === 0 ? quiet + 1 : 0;
+    quiet = turn ? quiet + 1 : 0;
   }
 }
